@@ -1,0 +1,80 @@
+package dev.hop.core.release;
+
+import dev.hop.core.InvalidPatchIdException;
+import dev.hop.core.ReleaseFileException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of one release file: its patch ids in the order they were added (SPEC §4).
+ *
+ * @param patches the ids, each at most once
+ */
+public record ReleaseFile(List<PatchId> patches) {
+
+  /** A file that lists no patch, such as a new stage. */
+  public static final ReleaseFile EMPTY = new ReleaseFile(List.of());
+
+  public ReleaseFile {
+    patches = List.copyOf(patches);
+    if (new HashSet<>(patches).size() != patches.size()) {
+      throw new IllegalArgumentException("a release file lists each patch once: " + patches);
+    }
+  }
+
+  /**
+   * Reads a file's text: each line is trimmed; blank lines and lines starting with {@code #} are
+   * ignored; every other line must be a patch id, listed once.
+   *
+   * @param fileName the name in {@code releases/}, for messages
+   * @throws ReleaseFileException naming the file and the first faulty line
+   */
+  public static ReleaseFile parse(String fileName, String text) throws ReleaseFileException {
+    List<PatchId> ids = new ArrayList<>();
+    Map<PatchId, Integer> firstLine = new HashMap<>();
+    String[] lines = text.startsWith("\uFEFF") ? text.substring(1).split("\\R", -1) : text.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].trim();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      PatchId id;
+      try {
+        id = PatchId.of(line);
+      } catch (InvalidPatchIdException e) {
+        throw ReleaseFileException.invalidLine(fileName, i + 1, e);
+      }
+      Integer first = firstLine.putIfAbsent(id, i + 1);
+      if (first != null) {
+        throw ReleaseFileException.duplicate(fileName, i + 1, id.value(), first);
+      }
+      ids.add(id);
+    }
+    return new ReleaseFile(ids);
+  }
+
+  /** This file with {@code id} added last; {@code id} must not be listed yet. */
+  public ReleaseFile append(PatchId id) {
+    List<PatchId> more = new ArrayList<>(patches);
+    more.add(id);
+    return new ReleaseFile(more);
+  }
+
+  public boolean contains(PatchId id) {
+    return patches.contains(id);
+  }
+
+  public boolean isEmpty() {
+    return patches.isEmpty();
+  }
+
+  /** The text to write: one id per line, each followed by a newline (empty for no patch). */
+  public String text() {
+    StringBuilder b = new StringBuilder();
+    patches.forEach(id -> b.append(id.value()).append('\n'));
+    return b.toString();
+  }
+}
