@@ -3,7 +3,6 @@ package dev.hop.core.release;
 import dev.hop.core.CommandHints;
 import dev.hop.core.ReleaseFileException;
 import dev.hop.core.ReleaseStateException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,6 @@ public final class Releases {
       }
     }
     return new Releases(files, hints);
-  }
-
-  /** Builds the value from already parsed files. */
-  public static Releases fromFiles(SortedMap<ReleaseName, ReleaseFile> files, CommandHints hints) {
-    return new Releases(new TreeMap<>(files), hints);
   }
 
   // ---- what exists -------------------------------------------------------------------------------
@@ -157,13 +151,7 @@ public final class Releases {
    * @throws ReleaseStateException STAGE_EXISTS when that version already has a stage, RC or production file
    */
   public Version nextVersion(ReleaseLevel level) throws ReleaseStateException {
-    Version production = productionVersion();
-    Version next = production.bump(level);
-    Optional<ReleaseName> existing = names().stream().filter(n -> n.version().equals(next)).reduce((a, b) -> b);
-    if (existing.isPresent()) {
-      throw ReleaseStateException.releaseExists(level, production, existing.get(), hints);
-    }
-    return next;
+    return new StageRules(this).nextVersion(level);
   }
 
   /**
@@ -172,46 +160,17 @@ public final class Releases {
    * @throws ReleaseStateException PATCH_ALREADY_IN_RELEASE, NO_STAGE, UNKNOWN_STAGE or SEVERAL_STAGES
    */
   public Version patchAddTarget(PatchId id, Optional<Version> toVersion) throws ReleaseStateException {
-    Optional<ReleaseName> listing = releaseListing(id);
-    if (listing.isPresent()) {
-      throw ReleaseStateException.patchAlreadyInRelease(id, listing.get(), hints);
-    }
-    List<Version> stages = stages();
-    if (stages.isEmpty()) {
-      throw ReleaseStateException.noStageForPatch(id, hints);
-    }
-    if (toVersion.isPresent()) {
-      if (!stages.contains(toVersion.get())) {
-        throw ReleaseStateException.unknownStage(id, toVersion.get(), stages, hints);
-      }
-      return toVersion.get();
-    }
-    if (stages.size() > 1) {
-      throw ReleaseStateException.severalStages(id, stages, hints);
-    }
-    return stages.get(0);
+    return new StageRules(this).patchAddTarget(id, toVersion);
   }
 
   /**
    * The version promote rc promotes: the smallest stage.
    *
    * @throws ReleaseStateException NO_STAGE; ACTIVE_RC_EXISTS while another version has an active RC
-   *     (the field {@code release} names it); STAGE_EMPTY
+   *     (its field {@code release} names that RC); STAGE_EMPTY
    */
   public Version promoteRcVersion() throws ReleaseStateException {
-    List<Version> stages = stages();
-    if (stages.isEmpty()) {
-      throw ReleaseStateException.noStageToPromote(hints);
-    }
-    Version version = stages.get(0);
-    Optional<ReleaseName> otherRc = activeRcs().stream().filter(rc -> !rc.version().equals(version)).findFirst();
-    if (otherRc.isPresent()) {
-      throw ReleaseStateException.activeRcExists(version, otherRc.get(), hints);
-    }
-    if (stage(version).orElseThrow().isEmpty()) {
-      throw ReleaseStateException.stageEmpty(version, hints);
-    }
-    return version;
+    return new PromoteRules(this).rcVersion();
   }
 
   /** The number of {@code version}'s next RC: the greatest existing one plus 1 (rc1, rc3 give rc4), else 1. */
@@ -225,14 +184,7 @@ public final class Releases {
    * @throws ReleaseStateException PATCH_ALREADY_IN_RELEASE when the stage repeats an id of that RC
    */
   public List<PatchId> nextRcPatches(Version version) throws ReleaseStateException {
-    List<PatchId> all = new ArrayList<>(latestRc(version).map(this::patches).orElse(List.of()));
-    for (PatchId id : stage(version).map(ReleaseFile::patches).orElse(List.of())) {
-      if (all.contains(id)) {
-        throw ReleaseStateException.patchAlreadyInRelease(id, latestRc(version).orElseThrow(), hints);
-      }
-      all.add(id);
-    }
-    return List.copyOf(all);
+    return new PromoteRules(this).nextRcPatches(version);
   }
 
   /**
@@ -241,16 +193,11 @@ public final class Releases {
    * @throws ReleaseStateException NO_ACTIVE_RC; STAGE_NOT_EMPTY while its stage lists patches
    */
   public Version promoteProdVersion() throws ReleaseStateException {
-    ReleaseName rc = activeRc().orElseThrow(() -> ReleaseStateException.noActiveRc(hints));
-    List<PatchId> pending = stage(rc.version()).map(ReleaseFile::patches).orElse(List.of());
-    if (!pending.isEmpty()) {
-      throw ReleaseStateException.stageNotEmpty(rc, pending, hints);
-    }
-    return rc.version();
+    return new PromoteRules(this).prodVersion();
   }
 
   /**
-   * What {@code X.Y.Z.txt} will list: every patch of the latest RC.
+   * What {@code X.Y.Z.txt} will list: every patch of the version's latest RC.
    *
    * @throws ReleaseStateException NO_ACTIVE_RC when the version has no RC
    */
@@ -258,17 +205,25 @@ public final class Releases {
     return patches(latestRc(version).orElseThrow(() -> ReleaseStateException.noRcOf(version, hints)));
   }
 
-  /** The order of patches for patch-apply and validation; see {@link ApplyContext}. */
+  /**
+   * The patches patch-apply applies after restoring production, in order; see {@link ApplyContext}.
+   *
+   * @throws ReleaseStateException PATCH_ALREADY_IN_RELEASE when a production file lists {@code current}
+   */
   public List<PatchId> patchApplyContext(PatchId current) throws ReleaseStateException {
     return new ApplyContext(this).forPatchApply(current);
   }
 
-  /** The order of patches for patch-add's validation; see {@link ApplyContext}. */
+  /** The patches patch-add's validation applies after restoring production, in order; see {@link ApplyContext}. */
   public List<PatchId> validationContext(Version target, PatchId current) {
     return new ApplyContext(this).forValidation(target, current);
   }
 
-  /** The production releases upgrade applies; see {@link UpgradePath}. */
+  /**
+   * The production releases upgrade applies from {@code from} to {@code to} (the latest when absent).
+   *
+   * @throws ReleaseStateException NOT_A_PRODUCTION_RELEASE or DOWNGRADE; see {@link UpgradePath}
+   */
   public List<Version> upgradePath(Version from, Optional<Version> to) throws ReleaseStateException {
     return UpgradePath.between(productionVersions(), from, to, hints);
   }

@@ -1,0 +1,60 @@
+package dev.hop.core.release;
+
+import dev.hop.core.ReleaseStateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides which version promote moves from stage to RC and from RC to production, and what the new
+ * RC file lists; only an RC without its production file blocks (SPEC §9).
+ */
+final class PromoteRules {
+
+  private final Releases releases;
+
+  PromoteRules(Releases releases) {
+    this.releases = releases;
+  }
+
+  /** The smallest stage, unless another version's RC waits for production or the stage is empty. */
+  Version rcVersion() throws ReleaseStateException {
+    List<Version> stages = releases.stages();
+    if (stages.isEmpty()) {
+      throw ReleaseStateException.noStageToPromote(releases.hints());
+    }
+    Version version = stages.get(0);
+    Optional<ReleaseName> otherRc =
+        releases.activeRcs().stream().filter(rc -> !rc.version().equals(version)).findFirst();
+    if (otherRc.isPresent()) {
+      throw ReleaseStateException.activeRcExists(version, otherRc.get(), releases.hints());
+    }
+    if (releases.stage(version).orElseThrow().isEmpty()) {
+      throw ReleaseStateException.stageEmpty(version, releases.hints());
+    }
+    return version;
+  }
+
+  /** The latest RC's list followed by the stage's, refusing a stage id the RC already lists. */
+  List<PatchId> nextRcPatches(Version version) throws ReleaseStateException {
+    Optional<ReleaseName> latest = releases.latestRc(version);
+    List<PatchId> all = new ArrayList<>(latest.map(releases::patches).orElse(List.of()));
+    for (PatchId id : releases.stage(version).map(ReleaseFile::patches).orElse(List.of())) {
+      if (all.contains(id)) {
+        throw ReleaseStateException.patchAlreadyInRelease(id, latest.orElseThrow(), releases.hints());
+      }
+      all.add(id);
+    }
+    return List.copyOf(all);
+  }
+
+  /** The active RC's version, unless its stage lists patches that no RC holds yet. */
+  Version prodVersion() throws ReleaseStateException {
+    ReleaseName rc = releases.activeRc().orElseThrow(() -> ReleaseStateException.noActiveRc(releases.hints()));
+    List<PatchId> pending = releases.stage(rc.version()).map(ReleaseFile::patches).orElse(List.of());
+    if (!pending.isEmpty()) {
+      throw ReleaseStateException.stageNotEmpty(rc, pending, releases.hints());
+    }
+    return rc.version();
+  }
+}

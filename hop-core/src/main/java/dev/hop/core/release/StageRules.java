@@ -1,0 +1,52 @@
+package dev.hop.core.release;
+
+import dev.hop.core.ReleaseStateException;
+import java.util.List;
+import java.util.Optional;
+
+/** Decides which stage release-new creates and which stage patch-add appends a patch to. */
+final class StageRules {
+
+  private final Releases releases;
+
+  StageRules(Releases releases) {
+    this.releases = releases;
+  }
+
+  /** The production version bumped by {@code level}, unless a release of that version exists. */
+  Version nextVersion(ReleaseLevel level) throws ReleaseStateException {
+    Version production = releases.productionVersion();
+    Version next = production.bump(level);
+    Optional<ReleaseName> existing =
+        releases.names().stream().filter(n -> n.version().equals(next)).reduce((first, later) -> later);
+    if (existing.isPresent()) {
+      throw ReleaseStateException.releaseExists(level, production, existing.get(), releases.hints());
+    }
+    return next;
+  }
+
+  /**
+   * The only stage or the one {@code toVersion} names, checked in this order: the patch is in no
+   * release yet, a stage exists, {@code toVersion} names a stage, one stage when it is absent.
+   */
+  Version patchAddTarget(PatchId id, Optional<Version> toVersion) throws ReleaseStateException {
+    Optional<ReleaseName> listing = releases.releaseListing(id);
+    if (listing.isPresent()) {
+      throw ReleaseStateException.patchAlreadyInRelease(id, listing.get(), releases.hints());
+    }
+    List<Version> stages = releases.stages();
+    if (stages.isEmpty()) {
+      throw ReleaseStateException.noStageForPatch(id, releases.hints());
+    }
+    if (toVersion.isPresent()) {
+      if (!stages.contains(toVersion.get())) {
+        throw ReleaseStateException.unknownStage(id, toVersion.get(), stages, releases.hints());
+      }
+      return toVersion.get();
+    }
+    if (stages.size() > 1) {
+      throw ReleaseStateException.severalStages(id, stages, releases.hints());
+    }
+    return stages.get(0);
+  }
+}
