@@ -32,7 +32,7 @@ public final class Releases {
 
   /**
    * Builds the value from file names and contents; names that are not release files (such as
-   * {@code README.md}) are ignored.
+   * {@code README.md}) are ignored. Files are read in name order, so the first faulty one is reported.
    *
    * @param hints spells the next command in refusals
    * @throws ReleaseFileException when a release file's content is not a list of patch ids
@@ -40,7 +40,7 @@ public final class Releases {
   public static Releases of(Map<String, String> contentByFileName, CommandHints hints)
       throws ReleaseFileException {
     SortedMap<ReleaseName, ReleaseFile> files = new TreeMap<>();
-    for (Map.Entry<String, String> e : contentByFileName.entrySet()) {
+    for (Map.Entry<String, String> e : new TreeMap<>(contentByFileName).entrySet()) {
       Optional<ReleaseName> name = ReleaseName.parse(e.getKey());
       if (name.isPresent()) {
         files.put(name.get(), ReleaseFile.parse(e.getKey(), e.getValue()));
