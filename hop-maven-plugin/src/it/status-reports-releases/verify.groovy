@@ -1,0 +1,6 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+assert log.contains('[INFO] Production version: 1.0.0')
+assert log.contains('[INFO] Active RC: 1.1.0-rc1, 3 patches: 1, 2-users, 3-orders')
+assert log.contains('[INFO] Stage 1.1.0: 1 patch: 4-audit')
+assert log.contains('[INFO] Stage 2.0.0: 1 patch: 5-billing')

@@ -1,0 +1,164 @@
+package dev.hop.maven;
+
+import dev.hop.core.Hop;
+import dev.hop.core.HopEnvironmentException;
+import dev.hop.core.HopException;
+import dev.hop.core.HopSettings;
+import dev.hop.core.HopSettings.GitCredentials;
+import dev.hop.core.HopUserException;
+import dev.hop.core.Secret;
+import java.io.File;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Base of every hop goal: turns the shared parameters into {@link HopSettings}, runs the goal, and
+ * translates hop-core's failures to Maven's in one place.
+ */
+public abstract class AbstractHopMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  /** The project's root folder. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  protected File basedir;
+
+  @Parameter(defaultValue = "${project.artifactId}", readonly = true)
+  protected String artifactId;
+
+  @Parameter(defaultValue = "${project.groupId}", readonly = true)
+  protected String groupId;
+
+  /** JDBC URL of the database the goal works on; its database name wins over {@code database}. */
+  @Parameter(property = "hop.url")
+  protected String url;
+
+  /** Name of the development database (default: the artifactId with '-' replaced by '_'). */
+  @Parameter(property = "hop.database")
+  protected String database;
+
+  /** Database user (default: the driver's). */
+  @Parameter(property = "hop.user")
+  protected String user;
+
+  /** Database password; never logged. Prefer {@code serverId}. */
+  @Parameter(property = "hop.password")
+  protected String password;
+
+  /** Id of a settings.xml {@code <server>} holding the database user and (encrypted) password. */
+  @Parameter(property = "hop.serverId")
+  protected String serverId;
+
+  /** Java package of the generated code (default: the groupId followed by {@code .db}). */
+  @Parameter(property = "hop.basePackage")
+  protected String basePackage;
+
+  /** Folder holding pg_dump (default: PATH, then the usual PostgreSQL install folders). */
+  @Parameter(property = "hop.pgBin")
+  protected File pgBin;
+
+  /** Id of a settings.xml {@code <server>} holding HTTPS credentials for origin. */
+  @Parameter(property = "hop.gitServerId")
+  protected String gitServerId;
+
+  /** Do nothing. */
+  @Parameter(property = "hop.skip", defaultValue = "false")
+  protected boolean skip;
+
+  @Component
+  protected SettingsDecrypter decrypter;
+
+  /** The goal's name, for messages ({@code patch-new}). */
+  protected abstract String goal();
+
+  /** Runs the goal; a Mojo's whole job is to read its parameters and make this one call. */
+  protected abstract void run(Hop hop) throws HopException, MojoFailureException;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping hop:" + goal() + " (hop.skip)");
+      return;
+    }
+    try (Hop hop = openHop(settings())) {
+      run(hop);
+    } catch (HopUserException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (HopEnvironmentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (HopException | RuntimeException e) {
+      throw new MojoExecutionException("hop:" + goal() + " failed unexpectedly: " + e
+          + ". This is a bug in hop; run again with -e and report the stack trace.", e);
+    }
+  }
+
+  /** Opens hop-core on the settings; tests override it to stub the core. */
+  protected Hop openHop(HopSettings settings) {
+    return Hop.open(settings, new MavenEventSink(getLog()));
+  }
+
+  /** The shared parameters as a typed value, with settings.xml credentials resolved. */
+  protected HopSettings settings() throws MojoFailureException {
+    Optional<String> dbUser = nonBlank(user);
+    Optional<String> dbPassword = nonBlank(password);
+    Optional<String> serverIdValue = nonBlank(serverId);
+    if (serverIdValue.isPresent()) {
+      SettingsServers.Credentials server = servers().credentials(serverIdValue.get(), "hop.serverId");
+      dbUser = dbUser.or(server::username);
+      dbPassword = dbPassword.or(server::password);
+    }
+    return new HopSettings(
+        basedir.toPath(),
+        nonBlank(url),
+        nonBlank(database).orElseGet(() -> String.valueOf(artifactId).replace('-', '_')),
+        dbUser,
+        Secret.of(dbPassword.orElse(null)),
+        nonBlank(basePackage).orElseGet(() -> groupId + ".db"),
+        Optional.ofNullable(pgBin).map(File::toPath),
+        gitCredentials(),
+        MavenCommandHints.INSTANCE);
+  }
+
+  private GitCredentials gitCredentials() throws MojoFailureException {
+    Optional<String> id = nonBlank(gitServerId);
+    if (id.isEmpty()) {
+      return GitCredentials.NONE;
+    }
+    SettingsServers.Credentials server = servers().credentials(id.get(), "hop.gitServerId");
+    return new GitCredentials(server.username(), Secret.of(server.password().orElse(null)),
+        "settings.xml server '" + id.get() + "'");
+  }
+
+  private SettingsServers servers() {
+    return new SettingsServers(session.getSettings(), decrypter);
+  }
+
+  /**
+   * A goal parameter given either as its design-card short property ({@code -Did=12}) or its
+   * prefixed form ({@code -Dhop.id=12}); the prefixed one wins, then the short one, then the pom.
+   *
+   * @param name the short name ({@code id})
+   * @param configured the value Maven injected (pom configuration or {@code hop.<name>})
+   */
+  protected final Optional<String> parameter(String name, String configured) {
+    Properties user = session.getUserProperties();
+    String prefixed = user.getProperty("hop." + name);
+    if (prefixed != null) {
+      return nonBlank(prefixed);
+    }
+    String shortForm = user.getProperty(name);
+    return nonBlank(shortForm != null ? shortForm : configured);
+  }
+
+  private static Optional<String> nonBlank(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+  }
+}

@@ -1,0 +1,130 @@
+package dev.hop.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.hop.core.Hop;
+import dev.hop.core.HopEnvironmentException;
+import dev.hop.core.HopException;
+import dev.hop.core.HopSettings;
+import dev.hop.core.HopUserException;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks the one place where hop-core's failures become Maven's, and the skip switch. */
+class AbstractHopMojoTest {
+
+  @TempDir
+  File dir;
+
+  private final List<String> ran = new ArrayList<>();
+  private MavenSession session;
+
+  @BeforeEach
+  void session() {
+    session = mock(MavenSession.class);
+    when(session.getUserProperties()).thenReturn(new Properties());
+    when(session.getSettings()).thenReturn(new Settings());
+  }
+
+  @Test
+  void userErrorsFailTheBuildWithTheirMessage() {
+    AbstractHopMojo mojo = mojoThrowing(new Refused("Must be on ho-prod branch. Run: mvn hop:status"));
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("Must be on ho-prod branch. Run: mvn hop:status");
+  }
+
+  @Test
+  void environmentFailuresAreExecutionErrors() {
+    AbstractHopMojo mojo = mojoThrowing(new Broken("Cannot reach origin"));
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Cannot reach origin");
+  }
+
+  @Test
+  void unexpectedFailuresAreReportedAsBugs() {
+    AbstractHopMojo mojo = mojoThrowing(new IllegalStateException("boom"));
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("hop:test-goal failed unexpectedly")
+        .hasMessageContaining("boom")
+        .hasMessageContaining("report");
+  }
+
+  @Test
+  void runsTheGoalOnTheProjectSettings() throws Exception {
+    AbstractHopMojo mojo = mojoThrowing(null);
+
+    mojo.execute();
+
+    assertThat(ran).containsExactly("ran in " + dir.getName() + " on database shop_db");
+  }
+
+  @Test
+  void skipDoesNothing() throws Exception {
+    AbstractHopMojo mojo = mojoThrowing(new IllegalStateException("must not run"));
+    mojo.skip = true;
+
+    mojo.execute();
+
+    assertThat(ran).isEmpty();
+  }
+
+  private AbstractHopMojo mojoThrowing(Exception failure) {
+    AbstractHopMojo mojo = new AbstractHopMojo() {
+      @Override
+      protected String goal() {
+        return "test-goal";
+      }
+
+      @Override
+      protected void run(Hop hop) throws HopException {
+        if (failure instanceof HopException e) {
+          throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+          throw e;
+        }
+        HopSettings s = hop.settings();
+        ran.add("ran in " + s.projectDir().getFileName() + " on database " + s.database());
+      }
+    };
+    mojo.session = session;
+    mojo.basedir = dir;
+    mojo.artifactId = "shop-db";
+    mojo.groupId = "it.hop";
+    return mojo;
+  }
+
+  private static final class Refused extends HopUserException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  private static final class Broken extends HopEnvironmentException {
+    private static final long serialVersionUID = 1L;
+
+    Broken(String message) {
+      super(message);
+    }
+  }
+}
