@@ -95,7 +95,8 @@ public final class GitCli {
       String stdout = read(process.getInputStream());
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " in " + dir + " did not finish in " + TIMEOUT_SECONDS + " s");
+        throw new AssertionError(String.join(" ", command) + " in " + dir + " did not finish in "
+            + TIMEOUT_SECONDS + " s");
       }
       return new Result(List.copyOf(command), process.exitValue(), stdout.strip(), stderr.join().strip());
     } catch (IOException e) {

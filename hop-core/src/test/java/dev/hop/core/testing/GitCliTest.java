@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Checks the isolated git CLI runner, including against a leaky caller environment. */
 class GitCliTest {
 
   @TempDir

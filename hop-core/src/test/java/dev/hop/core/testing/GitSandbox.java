@@ -83,6 +83,10 @@ public final class GitSandbox implements AutoCloseable {
   }
 
   private void addClone(String developer) throws GitAPIException, IOException, URISyntaxException {
+    if (!developer.matches("[a-z][a-z0-9_-]*") || developer.equals("sandbox") || clones.containsKey(developer)) {
+      throw new IllegalArgumentException("Developer names are distinct, lower case, [a-z0-9_-], not 'sandbox': "
+          + developer);
+    }
     Git git = Git.init().setInitialBranch(initialBranch).setDirectory(root.resolve(developer).toFile()).call();
     clones.put(developer, git);
     git.remoteAdd().setName("origin").setUri(new URIish(originDir().toUri().toString())).call();

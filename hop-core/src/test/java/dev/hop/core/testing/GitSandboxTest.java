@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Checks the sandbox with JGit doing the work and the git CLI checking it. */
 class GitSandboxTest {
 
   @TempDir
@@ -92,6 +93,13 @@ class GitSandboxTest {
     sandbox.close();
 
     assertThat(SystemReader.getInstance()).isSameAs(before);
+  }
+
+  @Test
+  void developerNamesMustNotCollideWithTheLayout() {
+    assertThatThrownBy(() -> GitSandbox.create(dir.resolve("other"), "main", "alice", "sandbox"))
+        .hasMessageContaining("not 'sandbox': sandbox");
+    assertThat(SystemReader.getInstance()).as("failed create leaves no reader behind").isSameAs(sandbox.config());
   }
 
   @Test

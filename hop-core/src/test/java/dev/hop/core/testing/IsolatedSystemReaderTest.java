@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Checks that JGit reads only the sandbox's configuration while a reader is installed, and gets its reader back. */
 class IsolatedSystemReaderTest {
 
   @TempDir

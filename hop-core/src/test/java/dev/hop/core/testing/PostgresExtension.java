@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(PostgresExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -48,8 +49,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     while (!(classContext.getElement().orElse(null) instanceof Class)) {
       classContext = classContext.getParent().orElseThrow();
     }
-    Class<?> testClass = classContext.getRequiredTestClass();
-    return classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(testClass, key -> TestPostgres.get().createDatabase(key.getSimpleName()), TestDatabase.class);
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(classContext.getRequiredTestClass(),
+        testClass -> TestPostgres.get().createDatabase(testClass.getSimpleName()), TestDatabase.class);
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/** Checks that the extension gives each class, nested ones included, its own database, dropped after it. */
 @WithPostgres
 class PostgresExtensionTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** Checks how an external server's JDBC URL becomes coordinates, URLs and libpq variables. */
 class ServerCoordinatesTest {
 
   @Test

@@ -2,6 +2,7 @@ package dev.hop.core.testing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,6 +44,27 @@ public record TestDatabase(TestPostgres server, String name) implements AutoClos
   /** Opens a new connection to this database; the caller closes it. */
   public Connection connect() throws SQLException {
     return server.connect(name);
+  }
+
+  /** Opens a new connection whose search_path is {@code schema}; the caller closes it. */
+  public Connection connect(String schema) throws SQLException {
+    Connection connection = connect();
+    connection.setSchema(schema);
+    return connection;
+  }
+
+  /**
+   * Creates a new empty schema named {@code <prefix>_<counter>_<random>}, for tests that want a fresh schema each
+   * while sharing the class's database; it goes away with the database.
+   */
+  public String createSchema(String prefix) {
+    String schema = TestPostgres.uniqueName(prefix);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create schema " + schema + " in " + name, e);
+    }
+    return schema;
   }
 
   /**

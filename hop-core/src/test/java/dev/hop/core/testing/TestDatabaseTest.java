@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Checks a test database: connections, schemas, dropping, and a forked pg_dump reaching it. */
 class TestDatabaseTest {
 
   private static final String PG_DUMP = "/usr/bin/pg_dump";
@@ -38,6 +39,22 @@ class TestDatabaseTest {
       assertThat(rs.getString(1)).isEqualTo(database.name());
     }
     assertThat(database.jdbcUrl()).endsWith("/" + database.name());
+  }
+
+  @Test
+  void createSchemaGivesAFreshSchemaThatConnectCanTarget() throws SQLException {
+    String first = database.createSchema("PerTest");
+    String second = database.createSchema("PerTest");
+
+    assertThat(first).startsWith("pertest_").isNotEqualTo(second);
+    try (Connection c = database.connect(first); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id int)");
+      try (ResultSet rs = s.executeQuery("SELECT current_schema(), to_regclass('" + first + ".t') IS NOT NULL")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo(first);
+        assertThat(rs.getBoolean(2)).isTrue();
+      }
+    }
   }
 
   @Test

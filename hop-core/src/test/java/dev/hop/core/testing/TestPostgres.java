@@ -73,7 +73,8 @@ public final class TestPostgres {
       return server;
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL named by " + URL_VARIABLE + " (" + coordinates.describe()
-          + ") does not answer: " + e.getMessage() + "; fix it or unset " + URL_VARIABLE + " to use the embedded server", e);
+          + ") does not answer: " + e.getMessage() + "; fix it or unset " + URL_VARIABLE
+          + " to use the embedded server", e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
+/** Checks the shared server and its database factory against the real server. */
 class TestPostgresTest {
 
   private static final String VALID_NAME = "[a-z][a-z0-9_]{0,62}";
