@@ -27,7 +27,10 @@ public final class ReleaseStateException extends HopUserException {
     UNKNOWN_STAGE,
     /** patch-add, promote rc, patch-apply: the patch is already listed by a release. */
     PATCH_ALREADY_IN_RELEASE,
-    /** promote rc: another version has an RC that is not in production yet. */
+    /**
+     * promote rc: another version has an RC that is not in production yet; release-new: the new
+     * version is below a version whose RC is not in production yet.
+     */
     ACTIVE_RC_EXISTS,
     /** promote rc: the stage lists no patch. */
     STAGE_EMPTY,
@@ -109,6 +112,15 @@ public final class ReleaseStateException extends HopUserException {
     return new ReleaseStateException(Reason.ACTIVE_RC_EXISTS, "Active RC exists: " + activeRc
         + " is not in production yet, so " + stage + "-stage cannot become an RC. Release it first. Run: "
         + hints.command("promote", "to", "prod"), stage, activeRc, List.of(), List.of());
+  }
+
+  /** release-new would create {@code next} below {@code activeRc}, which must reach production first. */
+  public static ReleaseStateException releaseBelowActiveRc(Version next, ReleaseName activeRc,
+      CommandHints hints) {
+    return new ReleaseStateException(Reason.ACTIVE_RC_EXISTS, "Active RC exists: " + activeRc
+        + " is not in production yet, and release " + next + " would have to reach production before it."
+        + " Release it first, then create " + next + ". Run: " + hints.command("promote", "to", "prod"),
+        next, activeRc, List.of(), List.of());
   }
 
   public static ReleaseStateException stageEmpty(Version stage, CommandHints hints) {

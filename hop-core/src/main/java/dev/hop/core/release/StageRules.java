@@ -13,7 +13,11 @@ final class StageRules {
     this.releases = releases;
   }
 
-  /** The production version bumped by {@code level}, unless a release of that version exists. */
+  /**
+   * The production version bumped by {@code level}, unless a release of that version exists or an
+   * active RC of a greater version would have to reach production after it (promote rc takes the
+   * smallest stage, so such a stage could never become an RC).
+   */
   Version nextVersion(ReleaseLevel level) throws ReleaseStateException {
     Version production = releases.productionVersion();
     Version next = production.bump(level);
@@ -21,6 +25,11 @@ final class StageRules {
         releases.names().stream().filter(n -> n.version().equals(next)).reduce((first, later) -> later);
     if (existing.isPresent()) {
       throw ReleaseStateException.releaseExists(level, production, existing.get(), releases.hints());
+    }
+    Optional<ReleaseName> greaterRc =
+        releases.activeRcs().stream().filter(rc -> rc.version().isAfter(next)).findFirst();
+    if (greaterRc.isPresent()) {
+      throw ReleaseStateException.releaseBelowActiveRc(next, greaterRc.get(), releases.hints());
     }
     return next;
   }

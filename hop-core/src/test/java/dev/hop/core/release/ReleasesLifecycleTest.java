@@ -63,6 +63,22 @@ class ReleasesLifecycleTest {
         "level " + level.label() + " bumps production 1.0.0 to " + version, "Run: " + next);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', textBlock = """
+      1.0.0: 1 | 1.1.0-rc1: 2                        ; PATCH ; 1.0.1 ; 1.1.0-rc1
+      1.0.0: 1 | 2.0.0-rc2: 2 | 2.0.0-stage:         ; MINOR ; 1.1.0 ; 2.0.0-rc2
+      """)
+  void aReleaseBelowAnActiveRcIsRefused(String picture, ReleaseLevel level, String next, String rc) {
+    assertRefused(() -> releases(picture).nextVersion(level), Reason.ACTIVE_RC_EXISTS, rc,
+        "Active RC exists: " + rc + " is not in production yet, and release " + next
+            + " would have to reach production before it.", "Run: hop promote to=prod");
+  }
+
+  @Test
+  void aReleaseAboveAnActiveRcIsAllowed() throws Exception {
+    assertThat(releases("1.0.0: 1 | 1.0.1-rc1: 2").nextVersion(ReleaseLevel.MINOR)).isEqualTo(v("1.1.0"));
+  }
+
   // ---- patch-add ----
 
   @ParameterizedTest
