@@ -7,8 +7,9 @@ import java.util.Properties;
 
 /**
  * Opens a JDBC connection to the database the tests run against, named by the system properties
- * {@code hop.url}, {@code hop.user} and {@code hop.password} (Surefire passes them from the build; hop
- * sets them when it validates a patch).
+ * {@code hop.url}, {@code hop.user} and {@code hop.password} (Surefire passes them from the build), else by
+ * the environment variables {@code HOP_URL}, {@code HOP_USER} and {@code HOP_PASSWORD} (how hop hands the
+ * validation database to the tests, keeping the password off command lines).
  */
 public final class HopDatabase {
 
@@ -42,12 +43,15 @@ public final class HopDatabase {
     }
   }
 
-  /** A system property, or null when it is absent, blank or an unresolved Maven expression. */
+  /**
+   * The system property {@code name}, else the environment variable of the same name in upper case with
+   * '_' for '.'; null when both are absent, blank or an unresolved Maven expression.
+   */
   private static String property(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank() || value.startsWith("$" + "{")) {
-      return null;
+      value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
     }
-    return value.trim();
+    return value == null || value.isBlank() ? null : value.trim();
   }
 }
