@@ -1,0 +1,61 @@
+package dev.hop.core.db;
+
+import dev.hop.core.PgToolException;
+import dev.hop.core.ProjectFileException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Backs a database up with {@code pg_dump -Fc} into a file only its owner can read, and restores such a backup
+ * into the same database with {@code pg_restore} (clean, in a single transaction).
+ */
+public final class Backup {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
+
+  private final Path pgDump;
+  private final Path pgRestore;
+  private final Clock clock;
+
+  public Backup(Path pgDump, Path pgRestore, Clock clock) {
+    this.pgDump = pgDump;
+    this.pgRestore = pgRestore;
+    this.clock = clock;
+  }
+
+  /**
+   * Writes {@code <dir>/<database>-<UTC time>.dump}, created with mode 0600 before pg_dump writes to it.
+   *
+   * @return the backup file
+   */
+  public Path create(DatabaseTarget target, Path dir) throws PgToolException, ProjectFileException {
+    String name = target.database() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".dump";
+    Path file = dir.resolve(name);
+    try {
+      Files.createDirectories(dir);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+    } catch (IOException e) {
+      throw new ProjectFileException("create the backup file", file, e);
+    }
+    PgToolRunner.run(pgDump, target, List.of("--format=custom", "--no-owner", "--no-privileges"), Optional.of(file));
+    return file;
+  }
+
+  /** Restores {@code file} into {@code target}, replacing the objects it holds, all or nothing. */
+  public void restore(DatabaseTarget target, Path file) throws PgToolException {
+    PgToolRunner.run(pgRestore, target, List.of("--clean", "--if-exists", "--single-transaction", "--no-owner",
+        "--no-privileges", "--exit-on-error", "--dbname=" + target.database(), file.toString()), Optional.empty());
+  }
+}

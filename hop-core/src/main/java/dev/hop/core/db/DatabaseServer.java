@@ -1,0 +1,102 @@
+package dev.hop.core.db;
+
+import dev.hop.core.CommandHints;
+import dev.hop.core.DatabaseException;
+import dev.hop.core.DatabaseRefusedException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Creates and drops databases on one server through its maintenance database, dropping only the databases
+ * hop marked as its own.
+ */
+public final class DatabaseServer {
+
+  private final DatabaseTarget maintenance;
+  private final CommandHints hints;
+
+  /**
+   * @param any a database on the server (its maintenance database is used)
+   */
+  public DatabaseServer(DatabaseTarget any, CommandHints hints) {
+    this.maintenance = any.maintenance();
+    this.hints = hints;
+  }
+
+  /** Opens a connection to the maintenance database; the caller closes it. */
+  public Connection connect() throws DatabaseException {
+    return maintenance.connect();
+  }
+
+  /** Names the server for messages. */
+  public String describe() {
+    return maintenance.server();
+  }
+
+  public boolean exists(Connection c, String database) throws DatabaseException {
+    try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      p.setString(1, database);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failure("look for database " + database, c, e);
+    }
+  }
+
+  /** Creates {@code database}, a copy of {@code template} when given (else of template0). */
+  public void create(Connection c, String database, Optional<String> template) throws DatabaseException {
+    String sql = "CREATE DATABASE " + Sql.ident(database) + " TEMPLATE " + Sql.ident(template.orElse("template0"));
+    execute(c, sql, "create database " + database);
+  }
+
+  /** Creates an empty development database and marks it as hop's. */
+  public void createDevelopment(Connection c, String database, Optional<String> template) throws DatabaseException {
+    create(c, database, template);
+    DevelopmentMarker.markDevelopment(c, database);
+  }
+
+  /**
+   * Drops {@code database} (ending its sessions) if it exists and hop marked it as a development database.
+   *
+   * @param action what the caller is doing, for the refusal, e.g. {@code re-create}
+   * @throws DatabaseRefusedException when it exists without hop's mark
+   */
+  public void dropDevelopment(Connection c, String database, String action)
+      throws DatabaseException, DatabaseRefusedException {
+    if (!exists(c, database)) {
+      return;
+    }
+    if (!DevelopmentMarker.isDevelopment(c, database)) {
+      throw DatabaseRefusedException.notMarked(database, describe(), action, hints);
+    }
+    drop(c, database);
+  }
+
+  /** Drops a template hop built; refuses a database without hop's template mark. */
+  void dropTemplate(Connection c, String database) throws DatabaseException, DatabaseRefusedException {
+    if (!exists(c, database)) {
+      return;
+    }
+    if (!DevelopmentMarker.isTemplate(c, database)) {
+      throw DatabaseRefusedException.notMarked(database, describe(), "rebuild the template", hints);
+    }
+    drop(c, database);
+  }
+
+  private void drop(Connection c, String database) throws DatabaseException {
+    execute(c, "DROP DATABASE " + Sql.ident(database) + " WITH (FORCE)", "drop database " + database);
+  }
+
+  private void execute(Connection c, String sql, String action) throws DatabaseException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw DatabaseException.of(action, maintenance.database(), describe(), e);
+    }
+  }
+}

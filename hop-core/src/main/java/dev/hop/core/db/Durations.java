@@ -1,0 +1,22 @@
+package dev.hop.core.db;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Spells a duration for event lines: {@code 0.42 s}, {@code 12.3 s}, {@code 2 min 05 s}. */
+final class Durations {
+
+  private Durations() {
+  }
+
+  static String format(Duration d) {
+    double seconds = d.toNanos() / 1e9;
+    if (seconds < 10) {
+      return String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+    if (seconds < 60) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
+  }
+}

@@ -1,0 +1,115 @@
+package dev.hop.core.db;
+
+import dev.hop.core.DatabaseException;
+import dev.hop.core.release.Version;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.postgresql.util.PGInterval;
+
+/**
+ * Installs and reads hop's metadata ({@code half_orm_meta}): the database version, the releases recorded,
+ * and the script files applied; every method works inside the caller's transaction.
+ */
+public final class MetadataSchema {
+
+  private static final String DDL = Resources.sql("metadata.sql");
+
+  /** Creates what is missing of the metadata schema; running it twice is the same as once. */
+  public void install(Connection c) throws DatabaseException {
+    try (Statement s = c.createStatement()) {
+      s.execute(DDL);
+    } catch (SQLException e) {
+      throw Jdbc.failure("install the half_orm_meta schema", c, e);
+    }
+  }
+
+  /** Whether {@code half_orm_meta.hop_release} exists. */
+  public boolean isInstalled(Connection c) throws DatabaseException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT to_regclass('half_orm_meta.hop_release') IS NOT NULL")) {
+      rs.next();
+      return rs.getBoolean(1);
+    } catch (SQLException e) {
+      throw Jdbc.failure("look for the half_orm_meta schema", c, e);
+    }
+  }
+
+  /** The database version ({@code hop_last_release}), empty when no release is recorded. */
+  public Optional<DatabaseRelease> currentRelease(Connection c) throws DatabaseException {
+    String sql = "SELECT major, minor, patch, pre_release, pre_release_num"
+        + " FROM \"half_orm_meta.view\".hop_last_release";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(new DatabaseRelease(new Version(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+          rs.getString(4), rs.getString(5)));
+    } catch (SQLException e) {
+      throw Jdbc.failure("read the database version (half_orm_meta.view.hop_last_release)", c, e);
+    }
+  }
+
+  /** Records {@code release} in {@code hop_release}; date and time are the server's. */
+  public void recordRelease(Connection c, DatabaseRelease release, String changelog, String commit)
+      throws DatabaseException {
+    String sql = "INSERT INTO half_orm_meta.hop_release"
+        + " (major, minor, patch, pre_release, pre_release_num, changelog, commit) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setInt(1, release.version().major());
+      p.setInt(2, release.version().minor());
+      p.setInt(3, release.version().patch());
+      p.setString(4, release.preRelease());
+      p.setString(5, release.preReleaseNum());
+      p.setString(6, changelog);
+      p.setString(7, commit);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.failure("record release " + release + " in half_orm_meta.hop_release", c, e);
+    }
+  }
+
+  /** Records one applied script file; {@code appliedAt} is ignored (the server's {@code now()}). */
+  public void recordApplied(Connection c, AppliedScript script) throws DatabaseException {
+    String sql = "INSERT INTO half_orm_meta.hop_applied_patch (release, patch_id, file, sha256, duration)"
+        + " VALUES (?, ?, ?, ?, ?)";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, script.release());
+      p.setString(2, script.patchId());
+      p.setString(3, script.file());
+      p.setString(4, script.sha256());
+      p.setObject(5, interval(script.duration()));
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.failure("record " + script.patchId() + "/" + script.file() + " in half_orm_meta.hop_applied_patch",
+          c, e);
+    }
+  }
+
+  /** Every applied script, oldest first. */
+  public List<AppliedScript> applied(Connection c) throws DatabaseException {
+    String sql = "SELECT release, patch_id, file, sha256, applied_at,"
+        + " (extract(epoch FROM duration) * 1000000)::bigint FROM half_orm_meta.hop_applied_patch ORDER BY id";
+    List<AppliedScript> rows = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(new AppliedScript(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, OffsetDateTime.class), Duration.ofNanos(rs.getLong(6) * 1000)));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw Jdbc.failure("read half_orm_meta.hop_applied_patch", c, e);
+    }
+  }
+
+  private static PGInterval interval(Duration d) {
+    return new PGInterval(0, 0, 0, 0, 0, d.toNanos() / 1e9);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.hop.core.db;
+
+import dev.hop.core.DatabaseException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopEvents;
+import dev.hop.core.PatchScriptException;
+import dev.hop.core.ProjectFileException;
+import dev.hop.core.release.PatchId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies one patch's scripts in order on the caller's connection and transaction, recording each file in
+ * {@code hop_applied_patch}; a Java script or a {@code -- hop:no-transaction} file commits the work before it.
+ */
+public final class PatchExecutor {
+
+  private final DatabaseTarget target;
+  private final HopEvents events;
+  private final SqlScriptRunner sql;
+  private final JavaScriptRunner java;
+  private final String next;
+  private final MetadataSchema metadata = new MetadataSchema();
+
+  /**
+   * @param target the database {@code c} is connected to (Java scripts connect to it themselves)
+   * @param next the command the user runs after fixing a script, e.g. {@code mvn hop:patch-apply}
+   */
+  public PatchExecutor(DatabaseTarget target, HopEvents events, String next) {
+    this.target = target;
+    this.events = events;
+    this.next = next;
+    this.sql = new SqlScriptRunner(next);
+    this.java = new JavaScriptRunner(events, next);
+  }
+
+  /**
+   * Runs the scripts of {@code patch} for {@code release}; the caller commits or rolls back.
+   *
+   * @param files the patch folder's files by relative path (from the working tree or Git)
+   * @param folder the patch folder in the working tree, empty when the files come from Git
+   */
+  public PatchRun apply(Connection c, String release, PatchId patch, Map<String, byte[]> files,
+      Optional<Path> folder) throws PatchScriptException, DatabaseException, ProjectFileException {
+    long start = System.nanoTime();
+    List<PatchScript> scripts = PatchScripts.of(files);
+    boolean inTransaction = inTransaction(c);
+    boolean transactional = true;
+    List<String> names = new ArrayList<>();
+    try (PatchFolder dir = PatchFolder.of(folder, files)) {
+      for (PatchScript script : scripts) {
+        String file = "Patches/" + patch + "/" + script.name();
+        long t0 = System.nanoTime();
+        if (inTransaction && script.breaksTransaction()) {
+          commit(c, file);
+          transactional = false;
+          events.accept(HopEvent.warn("Patch " + patch + " is not transactional from " + script.name() + " on: "
+              + (script.kind() == PatchScript.Kind.JAVA ? "a Java script" : "a -- hop:no-transaction file")
+              + " runs outside the patch's transaction, so the scripts before it were committed"));
+        }
+        run(c, dir.path(), file, script);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        metadata.recordApplied(c, new AppliedScript(release, patch.value(), script.name(), script.sha256(), null,
+            took));
+        events.accept(HopEvent.detail("Ran " + file + " in " + Durations.format(took)));
+        names.add(script.name());
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    events.accept(HopEvent.lifecycle("Applied patch " + patch + ": " + names.size() + " script"
+        + (names.size() == 1 ? "" : "s") + " in " + Durations.format(took)
+        + (transactional ? "" : " (not transactional)")));
+    return new PatchRun(patch, names, transactional, took);
+  }
+
+  private void run(Connection c, Path dir, String file, PatchScript script)
+      throws PatchScriptException, DatabaseException {
+    if (script.kind() == PatchScript.Kind.JAVA) {
+      java.run(target, dir, script.name(), file);
+      return;
+    }
+    String text = ScriptText.decode(file, script.bytes(), next);
+    if (!script.isNoTransaction() || !inTransaction(c)) {
+      sql.run(c, file, text);
+      return;
+    }
+    setAutoCommit(c, true, file);
+    try {
+      sql.run(c, file, text);
+    } finally {
+      setAutoCommit(c, false, file);
+    }
+  }
+
+  private static boolean inTransaction(Connection c) throws DatabaseException {
+    try {
+      return !c.getAutoCommit();
+    } catch (SQLException e) {
+      throw Jdbc.failure("read the transaction mode", c, e);
+    }
+  }
+
+  private static void commit(Connection c, String file) throws DatabaseException {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      throw Jdbc.failure("commit the scripts before " + file, c, e);
+    }
+  }
+
+  private static void setAutoCommit(Connection c, boolean on, String file) throws DatabaseException {
+    try {
+      c.setAutoCommit(on);
+    } catch (SQLException e) {
+      throw Jdbc.failure("switch autocommit " + (on ? "on" : "off") + " around " + file, c, e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.hop.core.db;
+
+import dev.hop.core.PgToolException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Takes the production snapshots of a database with pg_dump: the schema ({@code --schema-only}) and the
+ * metadata rows ({@code --data-only --inserts} of {@code half_orm_meta}), both stable: the same database
+ * gives the same bytes (the version header and the random {@code \restrict} key lines are left out).
+ */
+public final class SchemaSnapshot {
+
+  private static final Pattern VOLATILE = Pattern.compile(
+      "(?m)^(-- Dumped from database version .*|-- Dumped by pg_dump version .*|\\\\(un)?restrict .*)\\R");
+  private static final List<String> COMMON = List.of("--no-owner", "--no-privileges", "--encoding=UTF8");
+
+  private final Path pgDump;
+
+  /**
+   * @param pgDump the pg_dump to run (see {@link PgTools})
+   */
+  public SchemaSnapshot(Path pgDump) {
+    this.pgDump = pgDump;
+  }
+
+  /** The schema of {@code target}, as {@code model/schema-X.Y.Z.sql} holds it. */
+  public byte[] schema(DatabaseTarget target) throws PgToolException {
+    return dump(target, List.of("--schema-only"));
+  }
+
+  /** The rows of {@code half_orm_meta}, as {@code model/metadata-X.Y.Z.sql} holds them. */
+  public byte[] metadata(DatabaseTarget target) throws PgToolException {
+    return dump(target, List.of("--data-only", "--inserts", "--schema=half_orm_meta"));
+  }
+
+  private byte[] dump(DatabaseTarget target, List<String> options) throws PgToolException {
+    List<String> args = new java.util.ArrayList<>(COMMON);
+    args.addAll(options);
+    byte[] raw = PgToolRunner.run(pgDump, target, args, Optional.empty());
+    return stable(new String(raw, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Drops the lines that differ between two dumps of the same database. */
+  static String stable(String dump) {
+    return VOLATILE.matcher(dump).replaceAll("");
+  }
+}

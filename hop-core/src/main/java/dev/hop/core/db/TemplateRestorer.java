@@ -1,0 +1,125 @@
+package dev.hop.core.db;
+
+import dev.hop.core.CommandHints;
+import dev.hop.core.DatabaseException;
+import dev.hop.core.DatabaseRefusedException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopEvents;
+import dev.hop.core.PatchScriptException;
+import dev.hop.core.release.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Restores a development database to the production state: builds (once per production version and content
+ * of its snapshot files) a template database from {@code model/schema.sql} and {@code model/metadata-<v>.sql},
+ * then drops the development database and clones the template into it.
+ */
+public final class TemplateRestorer {
+
+  private static final int MAX_IDENTIFIER = 63;
+
+  private final DatabaseServer server;
+  private final HopEvents events;
+  private final String next;
+  private final MetadataSchema metadata = new MetadataSchema();
+
+  /**
+   * @param next the command the user runs after fixing a snapshot file
+   */
+  public TemplateRestorer(DatabaseServer server, HopEvents events, String next) {
+    this.server = server;
+    this.events = events;
+    this.next = next;
+  }
+
+  /** Convenience: a restorer on {@code target}'s server. */
+  public static TemplateRestorer on(DatabaseTarget target, CommandHints hints, HopEvents events, String next) {
+    return new TemplateRestorer(new DatabaseServer(target, hints), events, next);
+  }
+
+  /**
+   * Makes {@code development} a fresh copy of production {@code version}.
+   *
+   * @param schema the bytes of {@code model/schema.sql}
+   * @param metadataRows the bytes of {@code model/metadata-<version>.sql}
+   * @throws DatabaseRefusedException when the development database (or the template's name) is a database
+   *     hop did not create
+   */
+  public RestoreResult restore(DatabaseTarget development, Version version, byte[] schema, byte[] metadataRows)
+      throws DatabaseException, DatabaseRefusedException, PatchScriptException {
+    long start = System.nanoTime();
+    String template = templateName(development.database(), version);
+    String hash = hash(schema, metadataRows);
+    boolean reused;
+    try (Connection c = server.connect()) {
+      reused = DevelopmentMarker.comment(c, template)
+          .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
+      if (!reused) {
+        build(c, development.withDatabase(template), version, schema, metadataRows, hash);
+      }
+      server.dropDevelopment(c, development.database(), "re-create");
+      server.createDevelopment(c, development.database(), Optional.of(template));
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", development.database(), server.describe(), e);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    events.accept(HopEvent.lifecycle("Restored " + development.database() + " to production " + version + " in "
+        + Durations.format(took) + (reused ? " (template reused)" : " (template built)")));
+    return new RestoreResult(development.database(), template, reused, took);
+  }
+
+  private void build(Connection maintenance, DatabaseTarget template, Version version, byte[] schema,
+      byte[] metadataRows, String hash) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
+    long start = System.nanoTime();
+    server.dropTemplate(maintenance, template.database());
+    server.create(maintenance, template.database(), Optional.empty());
+    DevelopmentMarker.markTemplate(maintenance, template.database(), "pending");
+    try (Connection c = template.connect()) {
+      c.setAutoCommit(false);
+      DumpLoader loader = new DumpLoader(next);
+      loader.load(c, "model/schema.sql", ScriptText.decode("model/schema.sql", schema, next));
+      try (Statement s = c.createStatement()) {
+        s.execute("RESET search_path");
+      }
+      if (!metadata.isInstalled(c)) {
+        metadata.install(c);
+      }
+      String metadataFile = "model/metadata-" + version + ".sql";
+      loader.load(c, metadataFile, ScriptText.decode(metadataFile, metadataRows, next));
+      c.commit();
+    } catch (SQLException e) {
+      throw DatabaseException.of("build the template", template.database(), server.describe(), e);
+    }
+    DevelopmentMarker.markTemplate(maintenance, template.database(), hash);
+    events.accept(HopEvent.lifecycle("Built template " + template.database() + " for production " + version
+        + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - start))));
+  }
+
+  /** {@code <database>__hop_<major>_<minor>_<patch>}, the database part shortened to fit 63 characters. */
+  static String templateName(String database, Version version) {
+    String suffix = "__hop_" + version.major() + "_" + version.minor() + "_" + version.patch();
+    String base = database.length() + suffix.length() > MAX_IDENTIFIER
+        ? database.substring(0, MAX_IDENTIFIER - suffix.length()) : database;
+    return base + suffix;
+  }
+
+  static String hash(byte[] schema, byte[] metadataRows) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(schema);
+      digest.update("\0hop:metadata\0".getBytes(StandardCharsets.UTF_8));
+      digest.update(metadataRows);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+}

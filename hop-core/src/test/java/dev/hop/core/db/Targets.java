@@ -1,0 +1,16 @@
+package dev.hop.core.db;
+
+import dev.hop.core.Secret;
+import dev.hop.core.testing.TestDatabase;
+import java.util.Optional;
+
+/** Builds the {@link DatabaseTarget} of a test database. */
+final class Targets {
+
+  private Targets() {
+  }
+
+  static DatabaseTarget of(TestDatabase db) {
+    return new DatabaseTarget(db.jdbcUrl(), Optional.of(db.user()), Secret.of(db.password()));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.hop.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hop.core.CommandHints;
+import dev.hop.core.DatabaseRefusedException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.release.Version;
+import dev.hop.core.testing.CatalogFingerprint;
+import dev.hop.core.testing.TestDatabase;
+import dev.hop.core.testing.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Restores development databases from real pg_dump snapshots through a template database. */
+class TemplateRestorerTest {
+
+  private static final Version V1 = new Version(1, 0, 0);
+  private static TestDatabase production;
+  private static byte[] schema;
+  private static byte[] metadataInserts;
+  private static byte[] metadataCopy;
+
+  private final List<HopEvent> events = new ArrayList<>();
+  private TestDatabase dev;
+  private DatabaseTarget devTarget;
+  private TemplateRestorer restorer;
+
+  @BeforeAll
+  static void dumpProduction() throws Exception {
+    production = TestPostgres.get().createDatabase("prod");
+    Dumps.createProduction(production);
+    schema = Dumps.dump(production, "--schema-only");
+    metadataInserts = Dumps.dump(production, "--data-only", "--inserts", "--schema=half_orm_meta");
+    metadataCopy = Dumps.dump(production, "--data-only", "--schema=half_orm_meta");
+  }
+
+  @AfterAll
+  static void dropProduction() {
+    production.close();
+  }
+
+  @BeforeEach
+  void names() {
+    dev = TestPostgres.get().createDatabase("dev");
+    dev.close();
+    devTarget = Targets.of(dev);
+    restorer = TemplateRestorer.on(devTarget, CommandHints.NEUTRAL, events::add, "hop patch-apply");
+  }
+
+  @AfterEach
+  void drop() throws Exception {
+    dev.close();
+    try (Connection c = devTarget.maintenance().connect()) {
+      c.createStatement().execute("DROP DATABASE IF EXISTS "
+          + TemplateRestorer.templateName(dev.name(), V1) + " WITH (FORCE)");
+    }
+  }
+
+  @Test
+  void restoreGivesTheSameCatalogAsLoadingTheDumpDirectly() throws Exception {
+    RestoreResult result = restorer.restore(devTarget, V1, schema, metadataInserts);
+    assertThat(result.templateReused()).isFalse();
+    try (TestDatabase direct = TestPostgres.get().createDatabase("direct");
+        Connection d = direct.connect(); Connection r = dev.connect(); Connection p = production.connect()) {
+      d.setAutoCommit(false);
+      new DumpLoader("x").load(d, "schema.sql", new String(schema, StandardCharsets.UTF_8));
+      d.commit();
+      assertThat(CatalogFingerprint.of(r)).isEqualTo(CatalogFingerprint.of(d)).isEqualTo(CatalogFingerprint.of(p));
+      assertThat(new MetadataSchema().currentRelease(r)).contains(DatabaseRelease.production(V1));
+      try (ResultSet rs = r.createStatement().executeQuery("SELECT count(*) FROM shop.customer")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isZero();
+      }
+    }
+    try (Connection m = devTarget.maintenance().connect()) {
+      assertThat(DevelopmentMarker.isDevelopment(m, dev.name())).isTrue();
+    }
+  }
+
+  @Test
+  void secondRestoreReusesTheTemplateUntilTheFilesChange() throws Exception {
+    restorer.restore(devTarget, V1, schema, metadataCopy);
+    try (Connection c = dev.connect()) {
+      c.createStatement().execute("CREATE TABLE shop.scratch (id int)");
+    }
+    RestoreResult second = restorer.restore(devTarget, V1, schema, metadataCopy);
+    assertThat(second.templateReused()).isTrue();
+    try (Connection c = dev.connect(); ResultSet rs = c.createStatement()
+        .executeQuery("SELECT to_regclass('shop.scratch') IS NULL, (SELECT changelog FROM half_orm_meta.hop_release)")) {
+      rs.next();
+      assertThat(rs.getBoolean(1)).isTrue();
+      assertThat(rs.getString(2)).isEqualTo("first; release");
+    }
+    byte[] changed = (new String(schema, StandardCharsets.UTF_8) + "\nCREATE TABLE shop.extra (id int);\n")
+        .getBytes(StandardCharsets.UTF_8);
+    RestoreResult third = restorer.restore(devTarget, V1, changed, metadataCopy);
+    assertThat(third.templateReused()).isFalse();
+    assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("(template reused)"));
+  }
+
+  @Test
+  void refusesToDropADatabaseHopDidNotCreate() throws Exception {
+    try (Connection m = devTarget.maintenance().connect()) {
+      m.createStatement().execute("CREATE DATABASE " + dev.name());
+    }
+    assertThatThrownBy(() -> restorer.restore(devTarget, V1, schema, metadataInserts))
+        .isInstanceOfSatisfying(DatabaseRefusedException.class, e -> {
+          assertThat(e.reason()).isEqualTo(DatabaseRefusedException.Reason.NOT_MARKED_FOR_DEVELOPMENT);
+          assertThat(e.database()).isEqualTo(dev.name());
+          assertThat(e.getMessage()).contains(dev.name()).contains(devTarget.server());
+        });
+    try (Connection m = devTarget.maintenance().connect()) {
+      assertThat(new DatabaseServer(devTarget, CommandHints.NEUTRAL).exists(m, dev.name())).isTrue();
+    }
+  }
+
+  @Test
+  void installsTheMetadataSchemaWhenTheSnapshotLacksIt() throws Exception {
+    byte[] bare = "CREATE TABLE public.t (id int);\n".getBytes(StandardCharsets.UTF_8);
+    byte[] rows = ("\\restrict abc\nINSERT INTO half_orm_meta.hop_release (major, minor, patch)"
+        + " VALUES (0, 0, 0);\n\\unrestrict abc\n").getBytes(StandardCharsets.UTF_8);
+    restorer.restore(devTarget, V1, bare, rows);
+    try (Connection c = dev.connect()) {
+      assertThat(new MetadataSchema().currentRelease(c)).contains(DatabaseRelease.production(Version.ZERO));
+    }
+  }
+}
