@@ -45,6 +45,27 @@ public final class OriginSync {
     }
   }
 
+  /**
+   * Fetches the one ref {@code ref} (e.g. {@code refs/tags/lock-ho-prod}) from origin into the same local ref,
+   * replacing the local one; returns what origin has, empty (and the local ref deleted) when origin lacks it.
+   */
+  public Optional<ObjectId> fetchRef(String ref) throws HopException {
+    String command = "git fetch origin +" + ref + ":" + ref;
+    try {
+      Optional<ObjectId> remote = workspace.remote(workspace.git().lsRemote()).setRemote(GitWorkspace.ORIGIN).call()
+          .stream().filter(r -> r.getName().equals(ref)).map(r -> r.getObjectId()).findFirst();
+      if (remote.isEmpty()) {
+        new Tags(workspace, java.time.Clock.systemUTC()).deleteRef(ref);
+        return Optional.empty();
+      }
+      workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN).setTagOpt(TagOpt.NO_TAGS)
+          .setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call();
+      return remote;
+    } catch (GitAPIException | RuntimeException e) {
+      throw RemoteFailures.translate(workspace, command, "Cannot fetch " + ref + " from origin", e);
+    }
+  }
+
   /** Compares {@code branch} with {@code origin/<branch>} as of the last fetch. */
   public SyncStatus status(String branch) throws GitOperationException {
     Optional<ObjectId> local = workspace.resolve(Constants.R_HEADS + branch);

@@ -8,7 +8,9 @@ import org.eclipse.jgit.lib.Constants;
 /** Spells the ref names of hop's Git model (SPEC §3). */
 final class Refs {
   static final String PRODUCTION_BRANCH = "ho-prod";
-  static final String LOCK_TAG = Constants.R_TAGS + "lock-ho-prod";
+  static final String LOCK_TAG_NAME = "lock-ho-prod";
+  static final String LOCK_TAG = Constants.R_TAGS + LOCK_TAG_NAME;
+  static final String RELEASE_BRANCH_PREFIX = "ho-release/";
   static final String PATCH_BRANCH_PREFIX = "ho-patch/";
   static final String REMOTES_ORIGIN = Constants.R_REMOTES + GitWorkspace.ORIGIN + "/";
 

@@ -76,15 +76,21 @@ public final class Tags {
 
   /** Deletes local tag {@code name}; does nothing when absent. */
   public void deleteLocally(String name) throws GitOperationException {
+    deleteRef(Refs.tag(name));
+  }
+
+  /** Deletes local ref {@code ref} (full name); does nothing when absent. */
+  void deleteRef(String ref) throws GitOperationException {
+    String name = ref;
     try {
-      RefUpdate update = workspace.repository().updateRef(Refs.tag(name));
+      RefUpdate update = workspace.repository().updateRef(ref);
       update.setForceUpdate(true);
       RefUpdate.Result result = update.delete();
       if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.NEW) {
         throw new IOException("ref delete answered " + result);
       }
     } catch (IOException e) {
-      throw new GitOperationException("git tag -d " + name, "Cannot delete tag " + name, e);
+      throw new GitOperationException("git update-ref -d " + name, "Cannot delete " + name, e);
     }
   }
 
