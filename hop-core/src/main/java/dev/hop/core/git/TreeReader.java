@@ -38,18 +38,22 @@ public final class TreeReader {
     try (RevWalk walk = new RevWalk(repository)) {
       RevCommit commit = walk.parseCommit(resolve(revision));
       SortedMap<String, byte[]> files = new TreeMap<>();
-      try (TreeWalk dir = TreeWalk.forPath(repository, path, commit.getTree())) {
-        if (dir == null || !dir.isSubtree()) {
-          return Collections.unmodifiableSortedMap(files);
+      ObjectId tree = commit.getTree();
+      if (!path.isEmpty()) {
+        try (TreeWalk dir = TreeWalk.forPath(repository, path, commit.getTree())) {
+          if (dir == null || !dir.isSubtree()) {
+            return Collections.unmodifiableSortedMap(files);
+          }
+          tree = dir.getObjectId(0);
         }
-        try (TreeWalk entries = new TreeWalk(repository)) {
-          entries.addTree(dir.getObjectId(0));
-          entries.setRecursive(false);
-          while (entries.next()) {
-            FileMode mode = entries.getFileMode(0);
-            if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-              files.put(entries.getNameString(), repository.open(entries.getObjectId(0), Constants.OBJ_BLOB).getBytes());
-            }
+      }
+      try (TreeWalk entries = new TreeWalk(repository)) {
+        entries.addTree(tree);
+        entries.setRecursive(false);
+        while (entries.next()) {
+          FileMode mode = entries.getFileMode(0);
+          if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+            files.put(entries.getNameString(), repository.open(entries.getObjectId(0), Constants.OBJ_BLOB).getBytes());
           }
         }
       }

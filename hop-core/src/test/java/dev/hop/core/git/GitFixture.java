@@ -24,6 +24,9 @@ final class GitFixture implements AutoCloseable {
 
   GitFixture(Path dir) throws Exception {
     sandbox = GitSandbox.create(dir);
+    // no background auto-gc (JGit runs it after fetch and receive) racing with the temp folder's removal
+    cli().run(dir, "config", "--global", "gc.auto", "0");
+    cli().run(dir, "config", "--global", "receive.autogc", "false");
     sandbox.write("alice", "README.md", "hop project\n");
     sandbox.write("alice", ".gitignore", "target/\n");
     sandbox.commitAll("alice", "[ho] Initial commit (release: 0.0.0)");
