@@ -1,0 +1,147 @@
+package dev.hop.core.git;
+
+import dev.hop.core.GitOperationException;
+import dev.hop.core.HopEvents;
+import dev.hop.core.RepositoryStateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.Transport;
+
+/**
+ * An open project repository with the way to reach its {@code origin}: the handle every Git verb of hop
+ * works on.
+ */
+public final class GitWorkspace implements AutoCloseable {
+
+  /** The one remote hop works with. */
+  public static final String ORIGIN = "origin";
+
+  private final Git git;
+  private final RemoteAccess access;
+  private final HopEvents events;
+
+  private GitWorkspace(Git git, RemoteAccess access, HopEvents events) {
+    this.git = git;
+    this.access = Objects.requireNonNull(access, "access");
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  /**
+   * Opens the repository whose work tree is {@code dir}.
+   *
+   * @throws RepositoryStateException when {@code dir} is not the top of a Git work tree
+   */
+  public static GitWorkspace open(Path dir, RemoteAccess access, HopEvents events)
+      throws RepositoryStateException, GitOperationException {
+    try {
+      Repository repository = new FileRepositoryBuilder().setWorkTree(dir.toFile())
+          .setGitDir(dir.resolve(Constants.DOT_GIT).toFile()).setMustExist(true).build();
+      return new GitWorkspace(new Git(repository, true), access, events);
+    } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, "", List.of(),
+          "Not a Git repository: " + dir + " has no .git folder. Clone the project first, or run: git init");
+    } catch (IOException e) {
+      throw new GitOperationException("git -C " + dir + " status", "Cannot open the Git repository in " + dir, e);
+    }
+  }
+
+  /** The work tree's root folder. */
+  public Path workTree() {
+    return git.getRepository().getWorkTree().toPath();
+  }
+
+  /**
+   * The checked-out branch's short name, e.g. {@code ho-prod}.
+   *
+   * @throws RepositoryStateException when HEAD is detached
+   */
+  public String currentBranch() throws RepositoryStateException, GitOperationException {
+    try {
+      Ref head = git.getRepository().exactRef(Constants.HEAD);
+      if (head == null || !head.isSymbolic()) {
+        throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, Constants.HEAD, List.of(),
+            "HEAD is detached in " + workTree() + ": hop works on a branch. Switch to one, e.g.: git switch ho-prod");
+      }
+      return Repository.shortenRefName(head.getTarget().getName());
+    } catch (IOException e) {
+      throw new GitOperationException("git branch --show-current", "Cannot read HEAD in " + workTree(), e);
+    }
+  }
+
+  /** The commit {@code ref} (a full ref name) points at; empty when it does not exist. */
+  public Optional<ObjectId> resolve(String ref) throws GitOperationException {
+    try {
+      Ref found = git.getRepository().exactRef(ref);
+      if (found == null) {
+        return Optional.empty();
+      }
+      Ref peeled = git.getRepository().getRefDatabase().peel(found);
+      return Optional.of(peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId()
+          : found.getObjectId());
+    } catch (IOException e) {
+      throw new GitOperationException("git rev-parse --verify " + ref, "Cannot read " + ref, e);
+    }
+  }
+
+  /** The object {@code ref} holds, not peeled (a tag object for an annotated tag); empty when absent. */
+  public Optional<ObjectId> target(String ref) throws GitOperationException {
+    try {
+      Ref found = git.getRepository().exactRef(ref);
+      return found == null ? Optional.empty() : Optional.of(found.getObjectId());
+    } catch (IOException e) {
+      throw new GitOperationException("git rev-parse --verify " + ref, "Cannot read " + ref, e);
+    }
+  }
+
+  /** Where hop reports what it does. */
+  public HopEvents events() {
+    return events;
+  }
+
+  /** How origin is reached (credentials, SSH keys, host keys). */
+  public RemoteAccess access() {
+    return access;
+  }
+
+  /** JGit on this repository, for the verbs of this package. */
+  Git git() {
+    return git;
+  }
+
+  Repository repository() {
+    return git.getRepository();
+  }
+
+  /** Applies the remote access (credentials, SSH) to a JGit command that talks to origin. */
+  <C extends TransportCommand<C, ?>> C remote(C command) {
+    return command.setTransportConfigCallback(access::configure);
+  }
+
+  /** Opens a transport to origin, configured with the remote access; the caller closes it. */
+  Transport openOrigin() throws IOException, java.net.URISyntaxException {
+    Transport transport = Transport.open(git.getRepository(), ORIGIN);
+    access.configure(transport);
+    return transport;
+  }
+
+  /** The URL of origin as configured, for messages; empty when there is none. */
+  public String originUrl() {
+    String url = git.getRepository().getConfig().getString("remote", ORIGIN, "url");
+    return url == null ? "" : RemoteFailures.redact(url);
+  }
+
+  @Override
+  public void close() {
+    git.close();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.hop.core.git;
+
+import dev.hop.core.GitOperationException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopException;
+import dev.hop.core.RepositoryStateException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.MergeCommand.FastForwardMode;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.api.errors.CheckoutConflictException;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.RevWalkUtils;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+
+/** Fetches from origin, compares local branches with origin's, and pulls fast-forward only. */
+public final class OriginSync {
+  static final String FETCH_COMMAND = "git fetch --prune --prune-tags origin";
+
+  private final GitWorkspace workspace;
+
+  public OriginSync(GitWorkspace workspace) {
+    this.workspace = workspace;
+  }
+
+  /**
+   * Fetches every branch and tag of origin, removing the remote-tracking branches and the tags that origin
+   * no longer has (a released lock or a deleted branch does not linger).
+   */
+  public void fetch() throws HopException {
+    try {
+      workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN)
+          .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
+          .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true).call();
+      workspace.events().accept(HopEvent.detail("Fetched origin (" + workspace.originUrl() + ")"));
+    } catch (GitAPIException | RuntimeException e) {
+      throw RemoteFailures.translate(workspace, FETCH_COMMAND, "Cannot fetch from origin", e);
+    }
+  }
+
+  /**
+   * Fetches the one ref {@code ref} (e.g. {@code refs/tags/lock-ho-prod}) from origin into the same local ref,
+   * replacing the local one; returns what origin has, empty (and the local ref deleted) when origin lacks it.
+   */
+  public Optional<ObjectId> fetchRef(String ref) throws HopException {
+    String command = "git fetch origin +" + ref + ":" + ref;
+    try {
+      Optional<ObjectId> remote = workspace.remote(workspace.git().lsRemote()).setRemote(GitWorkspace.ORIGIN).call()
+          .stream().filter(r -> r.getName().equals(ref)).map(r -> r.getObjectId()).findFirst();
+      if (remote.isEmpty()) {
+        new Tags(workspace, java.time.Clock.systemUTC()).deleteRef(ref);
+        return Optional.empty();
+      }
+      workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN).setTagOpt(TagOpt.NO_TAGS)
+          .setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call();
+      return remote;
+    } catch (GitAPIException | RuntimeException e) {
+      throw RemoteFailures.translate(workspace, command, "Cannot fetch " + ref + " from origin", e);
+    }
+  }
+
+  /** Compares {@code branch} with {@code origin/<branch>} as of the last fetch. */
+  public SyncStatus status(String branch) throws GitOperationException {
+    Optional<ObjectId> local = workspace.resolve(Constants.R_HEADS + branch);
+    Optional<ObjectId> remote = workspace.resolve(Refs.remoteBranch(branch));
+    if (local.isEmpty() && remote.isEmpty()) {
+      return new SyncStatus(branch, SyncStatus.State.LOCAL_ONLY, 0, 0);
+    }
+    if (remote.isEmpty()) {
+      return new SyncStatus(branch, SyncStatus.State.LOCAL_ONLY, 0, 0);
+    }
+    if (local.isEmpty()) {
+      return new SyncStatus(branch, SyncStatus.State.ORIGIN_ONLY, 0, 0);
+    }
+    try (RevWalk walk = new RevWalk(workspace.repository())) {
+      RevCommit mine = walk.parseCommit(local.get());
+      RevCommit theirs = walk.parseCommit(remote.get());
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(mine);
+      walk.markStart(theirs);
+      RevCommit base = walk.next();
+      walk.reset();
+      walk.setRevFilter(RevFilter.ALL);
+      int ahead = base == null ? 1 : RevWalkUtils.count(walk, mine, base);
+      walk.reset();
+      int behind = base == null ? 1 : RevWalkUtils.count(walk, theirs, base);
+      return SyncStatus.of(branch, ahead, behind);
+    } catch (IOException e) {
+      throw new GitOperationException("git rev-list --left-right --count " + branch + "...origin/" + branch,
+          "Cannot compare " + branch + " with origin/" + branch, e);
+    }
+  }
+
+  /**
+   * Refuses unless {@code branch} and {@code origin/<branch>} point at the same commit.
+   *
+   * @throws RepositoryStateException with reason NOT_SYNCED, naming the git command that syncs them
+   */
+  public SyncStatus requireSynced(String branch) throws RepositoryStateException, GitOperationException {
+    SyncStatus status = status(branch);
+    if (status.state() != SyncStatus.State.SYNCED) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.NOT_SYNCED, branch, List.of(),
+          "Repository not synced with origin: " + status.describe() + ". Run: " + status.remedy());
+    }
+    return status;
+  }
+
+  /**
+   * Brings the checked-out branch up to origin's by a fast-forward (after a fetch); does nothing when it is
+   * in sync or ahead.
+   *
+   * @throws RepositoryStateException NOT_SYNCED when the branches diverged, NOT_CLEAN when local changes are
+   *     in the way
+   */
+  public SyncStatus pullFastForward() throws HopException {
+    String branch = workspace.currentBranch();
+    fetch();
+    SyncStatus status = status(branch);
+    switch (status.state()) {
+      case SYNCED, AHEAD, LOCAL_ONLY -> {
+        return status;
+      }
+      case DIVERGED -> throw new RepositoryStateException(RepositoryStateException.Reason.NOT_SYNCED, branch,
+          List.of(), "Cannot fast-forward " + branch + ": " + status.describe() + ". Integrate origin's commits,"
+              + " e.g.: " + status.remedy());
+      default -> { }
+    }
+    try {
+      MergeResult result = workspace.git().merge().include(workspace.repository().resolve(Refs.remoteBranch(branch)))
+          .setFastForward(FastForwardMode.FF_ONLY).setCommit(true).call();
+      if (!result.getMergeStatus().isSuccessful()) {
+        throw new RepositoryStateException(RepositoryStateException.Reason.NOT_CLEAN, branch,
+            Refs.paths(result.getFailingPaths()), "Cannot fast-forward " + branch + " to origin/" + branch + ": "
+                + result.getMergeStatus() + ". Commit or stash local changes (git stash --include-untracked),"
+                + " then run: git pull --ff-only");
+      }
+      workspace.events().accept(HopEvent.lifecycle("Pulled " + status.behind() + " commit(s) from origin/" + branch));
+      return status(branch);
+    } catch (CheckoutConflictException e) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.NOT_CLEAN, branch, e.getConflictingPaths(),
+          "Cannot fast-forward " + branch + ": local changes to " + e.getConflictingPaths() + " would be"
+              + " overwritten. Commit or stash them (git stash --include-untracked), then run: git pull --ff-only");
+    } catch (GitAPIException | IOException e) {
+      throw new GitOperationException("git pull --ff-only origin " + branch, "Cannot fast-forward " + branch, e);
+    }
+  }
+}

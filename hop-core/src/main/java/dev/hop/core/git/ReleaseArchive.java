@@ -1,0 +1,65 @@
+package dev.hop.core.git;
+
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopException;
+import dev.hop.core.RepositoryStateException;
+import dev.hop.core.release.PatchId;
+import dev.hop.core.release.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Archives a patch branch once its patch is in a release: {@code ho-patch/<id>} becomes
+ * {@code ho-release/<X.Y.Z>/<id>}, locally and on origin, in one atomic push.
+ */
+public final class ReleaseArchive {
+  private final GitWorkspace workspace;
+
+  public ReleaseArchive(GitWorkspace workspace) {
+    this.workspace = workspace;
+  }
+
+  /** {@code ho-patch/<id>}. */
+  public static String patchBranch(PatchId id) {
+    return Refs.PATCH_BRANCH_PREFIX + id;
+  }
+
+  /** {@code ho-release/<X.Y.Z>/<id>}. */
+  public static String releaseBranch(Version version, PatchId id) {
+    return Refs.RELEASE_BRANCH_PREFIX + version + "/" + id;
+  }
+
+  /**
+   * Renames the patch branch (the local one, else origin's as of the last fetch) to its release branch on
+   * origin and locally; returns the archived commit.
+   *
+   * @throws RepositoryStateException MISSING_REF when the patch branch exists nowhere, REF_EXISTS when the
+   *     release branch already exists, UNUSABLE when the patch branch is checked out
+   */
+  public ObjectId archive(PatchId id, Version version) throws HopException {
+    String from = patchBranch(id);
+    String to = releaseBranch(version, id);
+    Branches branches = new Branches(workspace);
+    if (from.equals(workspace.currentBranch())) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, from, List.of(),
+          "Cannot archive " + from + " while it is checked out. Switch to ho-prod first: git switch ho-prod");
+    }
+    if (branches.existsLocally(to) || branches.existsOnOrigin(to)) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.REF_EXISTS, to, List.of(),
+          "Cannot archive " + from + ": " + to + " already exists. See it with: git log -1 " + to);
+    }
+    ObjectId tip = branches.tip(from);
+    List<RefPush> pushes = new ArrayList<>();
+    pushes.add(RefPush.create(Constants.R_HEADS + to, tip));
+    Optional<ObjectId> onOrigin = workspace.resolve(Refs.remoteBranch(from));
+    onOrigin.ifPresent(old -> pushes.add(RefPush.delete(Constants.R_HEADS + from, old)));
+    new Pusher(workspace).pushAtomic(pushes);
+    branches.create(to, tip);
+    branches.deleteLocally(from);
+    workspace.events().accept(HopEvent.lifecycle("Archived " + from + " as " + to));
+    return tip;
+  }
+}

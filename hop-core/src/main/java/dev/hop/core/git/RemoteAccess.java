@@ -1,0 +1,102 @@
+package dev.hop.core.git;
+
+import dev.hop.core.HopSettings.GitCredentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.sshd.JGitKeyCache;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+
+/**
+ * How hop reaches origin: SSH through JGit's Apache MINA transport with the user's {@code ~/.ssh} keys,
+ * config and known_hosts (and ssh-agent when a connector is available), HTTPS with the first credentials
+ * found by {@link HttpsCredentials}; {@code file:} remotes need nothing.
+ */
+public final class RemoteAccess implements AutoCloseable {
+  private static final List<String> KEY_FILES = List.of("id_ed25519", "id_ecdsa", "id_rsa", "id_dsa");
+
+  private final GitEnvironment environment;
+  private final HttpsCredentials https;
+  private final KnownHostsPolicy knownHosts;
+  private SshdSessionFactory ssh;
+
+  private RemoteAccess(GitCredentials credentials, GitEnvironment environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.https = new HttpsCredentials(Objects.requireNonNull(credentials, "credentials"), environment);
+    this.knownHosts = new KnownHostsPolicy(environment.home());
+  }
+
+  /** Access with the settings.xml credentials (or {@link GitCredentials#NONE}) and the user's environment. */
+  public static RemoteAccess of(GitCredentials credentials, GitEnvironment environment) {
+    return new RemoteAccess(credentials, environment);
+  }
+
+  /** Access for local ({@code file:}) remotes only: no credentials, an empty environment. */
+  public static RemoteAccess localOnly() {
+    return new RemoteAccess(GitCredentials.NONE, new GitEnvironment(Path.of("/nonexistent"), Map.of()));
+  }
+
+  /** Gives a transport the SSH session factory and the HTTPS credentials. */
+  void configure(Transport transport) {
+    if (transport instanceof SshTransport sshTransport) {
+      sshTransport.setSshSessionFactory(ssh());
+    }
+    transport.setCredentialsProvider(https);
+  }
+
+  /** The HTTPS credential sources consulted on the last request, names and outcome only. */
+  List<String> httpsSourcesConsulted() {
+    return https.consulted();
+  }
+
+  /** The SSH credentials hop could offer, for failure messages (file names, never contents). */
+  List<String> sshSourcesConsulted() {
+    List<String> sources = new ArrayList<>();
+    Path dir = environment.sshDirectory();
+    for (String name : KEY_FILES) {
+      if (Files.isRegularFile(dir.resolve(name))) {
+        sources.add("~/.ssh/" + name);
+      }
+    }
+    if (sources.isEmpty()) {
+      sources.add("~/.ssh (no default key: " + String.join(", ", KEY_FILES) + ")");
+    }
+    sources.add("IdentityFile entries of ~/.ssh/config");
+    sources.add("ssh-agent (" + (environment.variable("SSH_AUTH_SOCK").isPresent() ? "SSH_AUTH_SOCK set" : "not running")
+        + ")");
+    return sources;
+  }
+
+  /** The last host key the SSH transport refused, if any (taken once). */
+  Optional<KnownHostsPolicy.Refusal> takeHostKeyRefusal() {
+    return knownHosts.takeRefusal();
+  }
+
+  private synchronized SshdSessionFactory ssh() {
+    if (ssh == null) {
+      ssh = new SshdSessionFactoryBuilder()
+          .setHomeDirectory(environment.home().toFile())
+          .setSshDirectory(environment.sshDirectory().toFile())
+          .setServerKeyDatabase((home, sshDir) -> knownHosts)
+          .withDefaultConnectorFactory()
+          .build(new JGitKeyCache());
+    }
+    return ssh;
+  }
+
+  /** Stops the SSH client, if one was started. */
+  @Override
+  public synchronized void close() {
+    if (ssh != null) {
+      ssh.close();
+      ssh = null;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.hop.core.git;
+
+import dev.hop.core.GitOperationException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopException;
+import dev.hop.core.TeamRefusalException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.UserConfig;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * The team lock on ho-prod (SPEC §3): held while the annotated tag {@code lock-ho-prod} that this caller
+ * pushed exists on origin; taken with {@link #acquire} in a try-with-resources so that it is released on
+ * every path.
+ */
+public final class TeamLock implements AutoCloseable {
+  /** How old a lock must be before the next caller may break it. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+  private static final int ATTEMPTS = 3;
+
+  private final GitWorkspace workspace;
+  private final Clock clock;
+  private final LockRecord record;
+  private final ObjectId tag;
+  private boolean released;
+
+  private TeamLock(GitWorkspace workspace, Clock clock, LockRecord record, ObjectId tag) {
+    this.workspace = workspace;
+    this.clock = clock;
+    this.record = record;
+    this.tag = tag;
+  }
+
+  /**
+   * Takes the lock for {@code goal}, breaking it (with a warning) when its holder took it more than
+   * {@code timeout} ago.
+   *
+   * @param host this machine's name, for the record
+   * @throws TeamRefusalException LOCK_HELD naming the holder and the lock's age
+   */
+  public static TeamLock acquire(GitWorkspace workspace, String goal, String host, Duration timeout, Clock clock)
+      throws HopException {
+    Tags tags = new Tags(workspace, clock);
+    Pusher pusher = new Pusher(workspace);
+    String user = workspace.repository().getConfig().get(UserConfig.KEY).getCommitterName();
+    LockRecord mine = new LockRecord(user, host, goal, clock.instant());
+    ObjectId head = workspace.resolve(Constants.HEAD).orElseThrow();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      ObjectId tag = tags.write(Refs.LOCK_TAG_NAME, head, mine.message());
+      if (pusher.push(List.of(RefPush.create(Refs.LOCK_TAG, tag)), false).allAccepted()) {
+        tags.deleteRef(Refs.LOCK_TAG);
+        tags.setRef(Refs.LOCK_TAG, tag);
+        workspace.events().accept(HopEvent.lifecycle("Locked ho-prod for " + goal + " (tag lock-ho-prod pushed)"));
+        return new TeamLock(workspace, clock, mine, tag);
+      }
+      Optional<ObjectId> theirs = new OriginSync(workspace).fetchRef(Refs.LOCK_TAG);
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      LockRecord holder = read(workspace, theirs.get());
+      Instant now = clock.instant();
+      if (holder.ageAt(now).compareTo(timeout) <= 0) {
+        throw new TeamRefusalException(TeamRefusalException.Reason.LOCK_HELD, Refs.LOCK_TAG, holder.user(),
+            "ho-prod is locked by " + holder.describe(now) + ": one team goal at a time changes ho-prod. Wait for"
+                + " it to finish and run " + goal + " again; a lock older than " + timeout.toMinutes() + " min is"
+                + " broken by the next caller. See it with: git fetch origin tag lock-ho-prod && git show lock-ho-prod");
+      }
+      workspace.events().accept(HopEvent.warn("Breaking the stale lock on ho-prod held by " + holder.describe(now)
+          + " (older than " + timeout.toMinutes() + " min)"));
+      pusher.push(List.of(RefPush.delete(Refs.LOCK_TAG, theirs.get())), false);
+    }
+    throw new TeamRefusalException(TeamRefusalException.Reason.LOCK_HELD, Refs.LOCK_TAG, "",
+        "Could not take the lock on ho-prod after " + ATTEMPTS + " attempts: other team goals keep taking it."
+            + " Run " + goal + " again in a moment");
+  }
+
+  /** Who holds this lock (this caller). */
+  public LockRecord record() {
+    return record;
+  }
+
+  /**
+   * Releases the lock: deletes {@code lock-ho-prod} on origin (only if it is still this lock's tag) and
+   * locally. Safe to call more than once.
+   */
+  @Override
+  public void close() throws HopException {
+    if (released) {
+      return;
+    }
+    released = true;
+    try {
+      Pusher.Report report = new Pusher(workspace).push(List.of(RefPush.delete(Refs.LOCK_TAG, tag)), false);
+      if (!report.allAccepted()) {
+        workspace.events().accept(HopEvent.warn("The lock on ho-prod was no longer this run's (someone broke it"
+            + " as stale): left origin's lock-ho-prod as it is (" + report.rejected().get(Refs.LOCK_TAG) + ")"));
+      } else {
+        workspace.events().accept(HopEvent.detail("Released the lock on ho-prod"));
+      }
+    } finally {
+      new Tags(workspace, clock).deleteRef(Refs.LOCK_TAG);
+    }
+  }
+
+  private static LockRecord read(GitWorkspace workspace, ObjectId id) throws HopException {
+    try (RevWalk walk = new RevWalk(workspace.repository())) {
+      RevObject object = walk.parseAny(id);
+      if (object instanceof RevTag tag) {
+        Instant taggedAt = tag.getTaggerIdent() == null ? Instant.EPOCH : tag.getTaggerIdent().getWhenAsInstant();
+        return LockRecord.parse(tag.getFullMessage(), taggedAt);
+      }
+      return LockRecord.parse("", Instant.EPOCH);
+    } catch (IOException e) {
+      throw new GitOperationException("git show lock-ho-prod", "Cannot read the lock tag", e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.hop.core.git;
+
+import dev.hop.core.GitOperationException;
+import dev.hop.core.RepositoryStateException;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Reads the files of one folder at any branch, tag or commit, without checking it out. */
+public final class TreeReader {
+  private final GitWorkspace workspace;
+
+  public TreeReader(GitWorkspace workspace) {
+    this.workspace = workspace;
+  }
+
+  /**
+   * The regular files directly in {@code folder} at {@code revision} (name → bytes, sorted by name);
+   * sub-folders are skipped; empty when the folder does not exist there.
+   *
+   * @param revision a full ref, a branch (local, else origin's), a tag, or a commit id
+   * @param folder a repository-relative folder, e.g. {@code Patches/12-users}
+   * @throws RepositoryStateException MISSING_REF when {@code revision} names nothing
+   */
+  public SortedMap<String, byte[]> files(String revision, String folder)
+      throws RepositoryStateException, GitOperationException {
+    Repository repository = workspace.repository();
+    String path = folder.replaceAll("^/+|/+$", "");
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(resolve(revision));
+      SortedMap<String, byte[]> files = new TreeMap<>();
+      ObjectId tree = commit.getTree();
+      if (!path.isEmpty()) {
+        try (TreeWalk dir = TreeWalk.forPath(repository, path, commit.getTree())) {
+          if (dir == null || !dir.isSubtree()) {
+            return Collections.unmodifiableSortedMap(files);
+          }
+          tree = dir.getObjectId(0);
+        }
+      }
+      try (TreeWalk entries = new TreeWalk(repository)) {
+        entries.addTree(tree);
+        entries.setRecursive(false);
+        while (entries.next()) {
+          FileMode mode = entries.getFileMode(0);
+          if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+            files.put(entries.getNameString(), repository.open(entries.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+          }
+        }
+      }
+      return Collections.unmodifiableSortedMap(files);
+    } catch (IOException e) {
+      throw new GitOperationException("git ls-tree " + revision + " " + path + "/", "Cannot read " + path + " at "
+          + revision, e);
+    }
+  }
+
+  private ObjectId resolve(String revision) throws RepositoryStateException, IOException {
+    List<String> candidates = revision.startsWith(Constants.R_REFS) ? List.of(revision)
+        : List.of(Constants.R_HEADS + revision, Refs.remoteBranch(revision), Constants.R_TAGS + revision, revision);
+    for (String candidate : candidates) {
+      ObjectId id = workspace.repository().resolve(candidate + "^{commit}");
+      if (id != null) {
+        return id;
+      }
+    }
+    throw new RepositoryStateException(RepositoryStateException.Reason.MISSING_REF, revision, List.of(),
+        "No branch, tag or commit named " + revision + " (locally or on origin). Fetch first ("
+            + OriginSync.FETCH_COMMAND + ") and check the name with: git branch -a");
+  }
+}

@@ -1,0 +1,89 @@
+package dev.hop.core.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hop.core.HopEvent;
+import dev.hop.core.testing.GitCli;
+import dev.hop.core.testing.GitSandbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A git sandbox whose origin has a first commit on ho-prod that alice and bob both have, with hop workspaces
+ * opened on the clones and the events they emit; closing it checks origin with {@code git fsck --strict}.
+ */
+final class GitFixture implements AutoCloseable {
+  final GitSandbox sandbox;
+  final List<HopEvent> events = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, GitWorkspace> workspaces = new LinkedHashMap<>();
+
+  GitFixture(Path dir) throws Exception {
+    sandbox = GitSandbox.create(dir);
+    // no background auto-gc (JGit runs it after fetch and receive) racing with the temp folder's removal
+    cli().run(dir, "config", "--global", "gc.auto", "0");
+    cli().run(dir, "config", "--global", "receive.autogc", "false");
+    sandbox.write("alice", "README.md", "hop project\n");
+    sandbox.write("alice", ".gitignore", "target/\n");
+    sandbox.commitAll("alice", "[ho] Initial commit (release: 0.0.0)");
+    sandbox.push("alice");
+    cli().run(dir("bob"), "pull", "-q", "origin", "ho-prod");
+  }
+
+  GitCli cli() {
+    return sandbox.cli();
+  }
+
+  Path dir(String developer) {
+    return sandbox.dir(developer);
+  }
+
+  Path origin() {
+    return sandbox.originDir();
+  }
+
+  /** The hop workspace on {@code developer}'s clone (opened once, closed with the fixture). */
+  GitWorkspace workspace(String developer) throws Exception {
+    GitWorkspace ws = workspaces.get(developer);
+    if (ws == null) {
+      ws = GitWorkspace.open(dir(developer), RemoteAccess.localOnly(), events::add);
+      workspaces.put(developer, ws);
+    }
+    return ws;
+  }
+
+  /** Commits a file with the CLI in {@code developer}'s clone; returns the commit id. */
+  String commit(String developer, String path, String content) {
+    sandbox.write(developer, path, content);
+    cli().run(dir(developer), "add", path);
+    cli().run(dir(developer), "commit", "-q", "-m", "change " + path);
+    return cli().run(dir(developer), "rev-parse", "HEAD");
+  }
+
+  String git(String developer, String... args) {
+    return cli().run(dir(developer), args);
+  }
+
+  String originGit(String... args) {
+    return cli().run(origin(), args);
+  }
+
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Override
+  public void close() {
+    workspaces.values().forEach(GitWorkspace::close);
+    try {
+      GitCli.Result fsck = cli().exec(origin(), "fsck", "--strict");
+      assertThat(fsck.exitCode()).as("git fsck --strict on origin: %s", fsck.stderr()).isZero();
+    } finally {
+      sandbox.close();
+    }
+  }
+}

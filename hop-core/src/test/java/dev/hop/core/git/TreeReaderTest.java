@@ -1,0 +1,68 @@
+package dev.hop.core.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hop.core.RepositoryStateException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks reading a patch folder from a ref that is not checked out. */
+class TreeReaderTest {
+  @TempDir
+  Path dir;
+
+  private GitFixture git;
+
+  @BeforeEach
+  void open() throws Exception {
+    git = new GitFixture(dir);
+  }
+
+  @AfterEach
+  void close() {
+    git.close();
+  }
+
+  @Test
+  void readsExactlyTheFolderFilesOfAnotherBranch() throws Exception {
+    git.git("bob", "switch", "-q", "-c", "ho-release/1.0.0/12-users");
+    git.sandbox.write("bob", "Patches/12-users/README.md", "# Users\n");
+    git.sandbox.write("bob", "Patches/12-users/01-table.sql", "create table users(id int);\n");
+    git.sandbox.write("bob", "Patches/12-users/sub/ignored.sql", "select 1;\n");
+    git.sandbox.write("bob", "Patches/13/01.sql", "select 13;\n");
+    git.git("bob", "add", "-A");
+    git.git("bob", "commit", "-q", "-m", "patch 12");
+    git.git("bob", "push", "-q", "origin", "ho-release/1.0.0/12-users");
+    GitWorkspace alice = git.workspace("alice");
+    new OriginSync(alice).fetch();
+    git.sandbox.write("alice", "Patches/12-users/01-table.sql", "work tree content\n");
+
+    SortedMap<String, byte[]> files = new TreeReader(alice).files("ho-release/1.0.0/12-users", "Patches/12-users");
+
+    Map<String, String> text = new TreeMap<>();
+    files.forEach((name, bytes) -> text.put(name, new String(bytes, StandardCharsets.UTF_8)));
+    assertThat(text).containsExactly(Map.entry("01-table.sql", "create table users(id int);\n"),
+        Map.entry("README.md", "# Users\n"));
+    assertThat(git.git("bob", "ls-tree", "--name-only", "HEAD", "Patches/12-users/").lines()
+        .map(p -> p.substring("Patches/12-users/".length())).filter(text::containsKey).count()).isEqualTo(2);
+  }
+
+  @Test
+  void absentFolderIsEmptyAndUnknownRefIsRefused() throws Exception {
+    GitWorkspace alice = git.workspace("alice");
+    assertThat(new TreeReader(alice).files("ho-prod", "Patches/99")).isEmpty();
+    String head = git.git("alice", "rev-parse", "HEAD");
+    assertThat(new TreeReader(alice).files(head, "/")).containsOnlyKeys(".gitignore", "README.md");
+    assertThatThrownBy(() -> new TreeReader(alice).files("ho-release/9.9.9/1", "Patches/1"))
+        .isInstanceOfSatisfying(RepositoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.MISSING_REF));
+  }
+}
