@@ -1,5 +1,8 @@
 package dev.hop.core;
 
+import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.workflow.Project;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -9,15 +12,24 @@ import java.util.Objects;
 public final class Hop implements AutoCloseable {
   private final HopSettings settings;
   private final HopEvents events;
+  private final Project project;
 
-  private Hop(HopSettings settings, HopEvents events) {
+  private Hop(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.events = Objects.requireNonNull(events, "events");
+    this.project = new Project(settings, events, clock, gitEnvironment);
   }
 
   /** Opens hop on a project; nothing is read or connected until a command runs. */
   public static Hop open(HopSettings settings, HopEvents events) {
-    return new Hop(settings, events);
+    return open(settings, events, Clock.systemUTC(), GitEnvironment.ofProcess());
+  }
+
+  /**
+   * Opens hop with an explicit clock and Git environment (home folder, variables), for tests.
+   */
+  public static Hop open(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
+    return new Hop(settings, events, clock, gitEnvironment);
   }
 
   public HopSettings settings() {
@@ -35,6 +47,6 @@ public final class Hop implements AutoCloseable {
 
   @Override
   public void close() {
-    // Commands open and close what they use; later engines may keep connections here.
+    project.close();
   }
 }

@@ -1,6 +1,7 @@
 package dev.hop.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param basePackage the Java package of generated code
  * @param pgBin the folder holding {@code pg_dump}, empty to search for it
  * @param git the credentials for {@code origin} over HTTPS
+ * @param maven how to fork Maven for the project's tests (patch-add's validation)
+ * @param testTimeout how long the project's tests may run in validation
+ * @param lockTimeout the age past which the team lock may be broken
  * @param hints how to spell the next command in messages
  */
 public record HopSettings(
@@ -28,6 +32,9 @@ public record HopSettings(
     String basePackage,
     Optional<Path> pgBin,
     GitCredentials git,
+    Optional<MavenLaunch> maven,
+    Duration testTimeout,
+    Duration lockTimeout,
     CommandHints hints) {
 
   public HopSettings {
@@ -39,6 +46,9 @@ public record HopSettings(
     Objects.requireNonNull(basePackage, "basePackage");
     Objects.requireNonNull(pgBin, "pgBin");
     Objects.requireNonNull(git, "git");
+    Objects.requireNonNull(maven, "maven");
+    Objects.requireNonNull(testTimeout, "testTimeout");
+    Objects.requireNonNull(lockTimeout, "lockTimeout");
     Objects.requireNonNull(hints, "hints");
   }
 

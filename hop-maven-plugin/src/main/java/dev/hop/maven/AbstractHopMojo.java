@@ -7,9 +7,13 @@ import dev.hop.core.HopSettings;
 import dev.hop.core.HopSettings.GitCredentials;
 import dev.hop.core.HopUserException;
 import dev.hop.core.Secret;
+import dev.hop.core.MavenLaunch;
 import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -69,6 +73,14 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   @Parameter(property = "hop.gitServerId")
   protected String gitServerId;
 
+  /** Minutes the project's tests may run when patch-add validates a patch. */
+  @Parameter(property = "hop.testTimeout", defaultValue = "30")
+  protected int testTimeout;
+
+  /** Minutes after which the team lock (tag lock-ho-prod) may be broken by the next caller. */
+  @Parameter(property = "hop.lockTimeout", defaultValue = "30")
+  protected int lockTimeout;
+
   /** Do nothing. */
   @Parameter(property = "hop.skip", defaultValue = "false")
   protected boolean skip;
@@ -124,7 +136,23 @@ public abstract class AbstractHopMojo extends AbstractMojo {
         nonBlank(basePackage).orElseGet(() -> groupId + ".db"),
         Optional.ofNullable(pgBin).map(File::toPath),
         gitCredentials(),
+        mavenLaunch(),
+        Duration.ofMinutes(testTimeout),
+        Duration.ofMinutes(lockTimeout),
         MavenCommandHints.INSTANCE);
+  }
+
+  /** This build's Maven, local repository, settings and offline mode, for forked test runs. */
+  private Optional<MavenLaunch> mavenLaunch() {
+    String home = System.getProperty("maven.home");
+    if (home == null || session.getRequest() == null) {
+      return Optional.empty();
+    }
+    MavenExecutionRequest request = session.getRequest();
+    return Optional.of(new MavenLaunch(Path.of(home),
+        Optional.ofNullable(request.getLocalRepositoryPath()).map(File::toPath),
+        Optional.ofNullable(request.getUserSettingsFile()).filter(File::isFile).map(File::toPath),
+        session.isOffline()));
   }
 
   private GitCredentials gitCredentials() throws MojoFailureException {

@@ -1,0 +1,103 @@
+package dev.hop.core.workflow;
+
+import dev.hop.core.HopEvents;
+import dev.hop.core.HopException;
+import dev.hop.core.HopSettings;
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.RemoteAccess;
+import dev.hop.core.release.PatchId;
+import dev.hop.core.release.Releases;
+import dev.hop.core.release.ReleasesFolder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The project a goal works on: its folders (SPEC §2), its Git repository, its release files and its
+ * development database, opened lazily and closed together.
+ */
+public final class Project implements AutoCloseable {
+  /** The production branch. */
+  public static final String HO_PROD = "ho-prod";
+  /** The server a development database lives on when no URL is configured. */
+  public static final String DEFAULT_SERVER = "jdbc:postgresql://localhost:5432/";
+
+  private final HopSettings settings;
+  private final HopEvents events;
+  private final Clock clock;
+  private final GitEnvironment gitEnvironment;
+  private GitWorkspace git;
+
+  public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.events = Objects.requireNonNull(events, "events");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.gitEnvironment = Objects.requireNonNull(gitEnvironment, "gitEnvironment");
+  }
+
+  public HopSettings settings() {
+    return settings;
+  }
+
+  public HopEvents events() {
+    return events;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Path dir() {
+    return settings.projectDir();
+  }
+
+  /** {@code Patches/<id>/} in the working tree. */
+  public Path patchDir(PatchId id) {
+    return dir().resolve(patchFolder(id));
+  }
+
+  /** {@code Patches/<id>}, the folder as Git names it. */
+  public static String patchFolder(PatchId id) {
+    return "Patches/" + id;
+  }
+
+  public Path releasesDir() {
+    return dir().resolve("releases");
+  }
+
+  public Path modelDir() {
+    return dir().resolve("model");
+  }
+
+  /** The release files as they are in the working tree now. */
+  public Releases releases() throws HopException {
+    return ReleasesFolder.load(releasesDir(), settings.hints());
+  }
+
+  /** The project's repository, opened on first use. */
+  public GitWorkspace git() throws HopException {
+    if (git == null) {
+      git = GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events);
+    }
+    return git;
+  }
+
+  /**
+   * The development database: the configured URL (its database name wins over {@code database}), else
+   * {@code database} on the local server.
+   */
+  public DatabaseTarget development() {
+    String url = settings.jdbcUrl().orElse(DEFAULT_SERVER + settings.database());
+    return new DatabaseTarget(url, settings.user(), settings.password());
+  }
+
+  @Override
+  public void close() {
+    if (git != null) {
+      git.close();
+      git = null;
+    }
+  }
+}
