@@ -29,7 +29,7 @@ public final class SchemaReader {
   private static final String RELATIONS = """
       SELECT c.oid, n.nspname, c.relname, c.relkind
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE """ + RELATION_FILTER;
+      WHERE\s""" + RELATION_FILTER;
 
   private static final String TYPES = """
       SELECT t.oid, n.nspname, t.typname, t.typtype, t.typcategory, t.typelem, t.typbasetype
@@ -42,7 +42,7 @@ public final class SchemaReader {
       FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.attnum > 0 AND NOT a.attisdropped AND """ + RELATION_FILTER + """
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND\s""" + RELATION_FILTER + """
 
       ORDER BY a.attrelid, a.attnum""";
 
@@ -54,7 +54,7 @@ public final class SchemaReader {
         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
         LEFT JOIN pg_class tc ON tc.oid = con.confrelid LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
         LEFT JOIN pg_attribute ta ON ta.attrelid = con.confrelid AND ta.attnum = k.fattnum
-      WHERE con.contype IN ('p', 'f') AND """ + RELATION_FILTER + """
+      WHERE con.contype IN ('p', 'f') AND\s""" + RELATION_FILTER + """
 
       ORDER BY con.conrelid, con.contype, con.conname, k.ord""";
 
@@ -66,7 +66,7 @@ public final class SchemaReader {
   private static final String COMMENTS = """
       SELECT 'r', d.objoid, d.objsubid, d.description, NULL, NULL
       FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE d.classoid = 'pg_class'::regclass AND """ + RELATION_FILTER + """
+      WHERE d.classoid = 'pg_class'::regclass AND\s""" + RELATION_FILTER + """
 
       UNION ALL
       SELECT 't', 0, 0, d.description, n.nspname, t.typname
