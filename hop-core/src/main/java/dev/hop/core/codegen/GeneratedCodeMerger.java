@@ -45,6 +45,7 @@ final class GeneratedCodeMerger {
     Map<String, BodyDeclaration<?>> oldMembers = new LinkedHashMap<>();
     generated(oldType).forEach(m -> oldMembers.put(key(m), m));
     Integer after = null;
+    Edit insertion = null;
     for (BodyDeclaration<?> member : generated(newType)) {
       String memberText = newText.substring(newText.lines(member));
       BodyDeclaration<?> old = oldMembers.remove(key(member));
@@ -54,11 +55,17 @@ final class GeneratedCodeMerger {
           edits.add(new Edit(span.start(), span.end(), memberText));
         }
         after = span.end();
-      } else if (after != null) {
-        edits.add(new Edit(after, after, "\n" + memberText));
-      } else {
-        edits.add(firstInsertion(oldType, oldText, memberText));
+        insertion = null;
+        continue;
       }
+      Edit next = after != null ? new Edit(after, after, "\n" + memberText)
+          : firstInsertion(oldType, oldText, memberText);
+      if (insertion != null) {
+        edits.remove(insertion);
+        next = new Edit(insertion.start(), insertion.end(), insertion.text() + next.text());
+      }
+      edits.add(next);
+      insertion = next;
     }
     for (BodyDeclaration<?> gone : oldMembers.values()) {
       SourceText.Span span = oldText.withBlankLineBefore(oldText.lines(gone));
