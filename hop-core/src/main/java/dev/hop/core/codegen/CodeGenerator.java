@@ -1,0 +1,123 @@
+package dev.hop.core.codegen;
+
+import dev.hop.core.CodegenException;
+import dev.hop.core.GeneratedSourceException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopEvents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Brings a project's generated sources in line with a schema model: relation classes merged with the user's code,
+ * enums rewritten, tests written once, classes of vanished relations deleted or kept with a warning.
+ */
+public final class CodeGenerator {
+
+  private static final String MARKER = "@Generated(\"hop\")";
+
+  private final Path mainRoot;
+  private final Path testRoot;
+  private final String basePackage;
+  private final HopEvents events;
+  private final GeneratedCodeMerger merger = new GeneratedCodeMerger();
+
+  /**
+   * @param projectDir the project's root: code goes to {@code src/main/java} and {@code src/test/java} below it
+   * @param basePackage the package of generated code, e.g. {@code com.example.db}
+   */
+  public CodeGenerator(Path projectDir, String basePackage, HopEvents events) {
+    this.mainRoot = projectDir.resolve("src/main/java");
+    this.testRoot = projectDir.resolve("src/test/java");
+    this.basePackage = basePackage;
+    this.events = events;
+  }
+
+  /** Generates the code of every relation and enum type of {@code model}. */
+  public CodegenResult generate(SchemaModel model) throws CodegenException, GeneratedSourceException {
+    ClassNames names = new ClassNames(model, basePackage);
+    TypeMapper types = new TypeMapper(names);
+    RelationClassGenerator classes = new RelationClassGenerator(names, types);
+    TestClassGenerator tests = new TestClassGenerator();
+    EnumGenerator enums = new EnumGenerator(names);
+    CodeWriter writer = new CodeWriter();
+    Set<Path> planned = new HashSet<>();
+
+    List<String> unknown = types.unknownColumns(model);
+    if (!unknown.isEmpty()) {
+      events.accept(HopEvent.warn("hop maps " + unknown.size() + " column(s) of unknown type to Object: "
+          + String.join(", ", unknown)));
+    }
+    for (Relation relation : model.relations()) {
+      ClassNames.JavaClass javaClass = names.of(relation);
+      Path path = mainRoot.resolve(javaClass.sourcePath(""));
+      planned.add(path);
+      String fresh = Java17.print(classes.generate(relation));
+      Optional<String> existing = writer.read(path);
+      writer.write(path, existing.isPresent() ? merger.merge(path, existing.get(), fresh) : fresh);
+      Path test = testRoot.resolve(javaClass.sourcePath("Test"));
+      if (!Files.exists(test)) {
+        writer.write(test, Java17.print(tests.generate(javaClass)));
+      }
+    }
+    for (EnumType type : model.enums()) {
+      Path path = mainRoot.resolve(names.ofEnum(type.schema(), type.name()).sourcePath(""));
+      planned.add(path);
+      writer.write(path, Java17.print(enums.generate(type)));
+    }
+    List<Path> kept = removeStale(planned, writer, tests);
+    CodegenResult result = writer.result(kept, unknown);
+    events.accept(HopEvent.lifecycle("Generated code for " + model.relations().size() + " relation(s) and "
+        + model.enums().size() + " enum type(s): " + result.summary()));
+    return result;
+  }
+
+  /** Deletes hop's files that the model no longer produces, unless they hold user code; returns those kept. */
+  private List<Path> removeStale(Set<Path> planned, CodeWriter writer, TestClassGenerator tests)
+      throws CodegenException {
+    List<Path> kept = new ArrayList<>();
+    for (Path path : javaFiles(mainRoot.resolve(basePackage.replace('.', '/')))) {
+      if (planned.contains(path)) {
+        continue;
+      }
+      String text = writer.read(path).orElse("");
+      if (!text.contains(MARKER)) {
+        continue;
+      }
+      if (merger.holdsUserCode(text)) {
+        kept.add(path);
+        events.accept(HopEvent.warn("Kept " + path + ": its relation no longer exists but the file holds your code."
+            + " Move your code elsewhere and delete the file, or delete it if you no longer need it."));
+        continue;
+      }
+      writer.delete(path);
+      Path relative = mainRoot.relativize(path);
+      String simpleName = relative.getFileName().toString().replaceAll("\\.java$", "");
+      ClassNames.JavaClass javaClass = new ClassNames.JavaClass(
+          relative.getParent().toString().replace(java.io.File.separatorChar, '.'), simpleName);
+      Path test = testRoot.resolve(javaClass.sourcePath("Test"));
+      Optional<String> testText = writer.read(test);
+      if (testText.isPresent() && testText.get().equals(Java17.print(tests.generate(javaClass)))) {
+        writer.delete(test);
+      }
+    }
+    return kept;
+  }
+
+  private static List<Path> javaFiles(Path folder) throws CodegenException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+    } catch (IOException e) {
+      throw CodegenException.file("list", folder, e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.hop.core.codegen;
+
+import dev.hop.core.CodegenException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Writes generated files only when their content changes (atomically), deletes stale ones, and counts both. */
+final class CodeWriter {
+
+  private final List<Path> written = new ArrayList<>();
+  private final List<Path> unchanged = new ArrayList<>();
+  private final List<Path> deleted = new ArrayList<>();
+
+  /** The UTF-8 content of {@code path}, or empty when it does not exist. */
+  Optional<String> read(Path path) throws CodegenException {
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw CodegenException.file("read", path, e);
+    }
+  }
+
+  /** Makes {@code path} hold {@code content}, touching the file only when its bytes differ. */
+  void write(Path path, String content) throws CodegenException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    try {
+      if (Files.isRegularFile(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes)) {
+        unchanged.add(path);
+        return;
+      }
+      Files.createDirectories(path.getParent());
+      Path temporary = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
+      try {
+        Files.write(temporary, bytes);
+        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+      written.add(path);
+    } catch (IOException e) {
+      throw CodegenException.file("write", path, e);
+    }
+  }
+
+  void delete(Path path) throws CodegenException {
+    try {
+      Files.delete(path);
+      deleted.add(path);
+    } catch (IOException e) {
+      throw CodegenException.file("delete", path, e);
+    }
+  }
+
+  CodegenResult result(List<Path> kept, List<String> unknownColumns) {
+    return new CodegenResult(written, unchanged, deleted, kept, unknownColumns);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.hop.core.codegen;
+
+import static dev.hop.core.codegen.RelationMembers.javadoc;
+import static dev.hop.core.codegen.RelationMembers.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Writes the source of a table's insert, find, update and delete helpers (find, update, delete need a primary key). */
+final class WriteMembers {
+
+  private static final String GENERATED = "@Generated(\"hop\")\n";
+
+  private final Relation relation;
+  private final List<JavaType> types;
+  private final RelationSql sql;
+  private final List<String> components;
+
+  WriteMembers(Relation relation, List<JavaType> types, RelationSql sql, List<String> components) {
+    this.relation = relation;
+    this.types = types;
+    this.sql = sql;
+    this.components = components;
+  }
+
+  List<String> all() {
+    List<String> members = new ArrayList<>();
+    members.add(javadoc("The quoted column names, in table order.") + GENERATED
+        + "private static final String[] SQL_COLUMNS = {" + quoted(i -> Java17.sqlIdentifier(column(i))) + "};");
+    members.add(javadoc("The parameter placeholder of each column, in table order.") + GENERATED
+        + "private static final String[] PLACEHOLDERS = {" + quoted(sql::placeholder) + "};");
+    members.add(insert());
+    if (relation.hasPrimaryKey()) {
+      members.add(find());
+      if (!sql.otherIndexes().isEmpty()) {
+        members.add(update());
+      }
+      members.add(delete());
+    }
+    members.add(jdbcValues());
+    return members;
+  }
+
+  private String insert() {
+    return javadoc("Inserts {@code row} into {@code " + name() + "} and returns the row as stored.\n"
+        + "A null component is left out of the {@code INSERT}, so its column gets its default (NULL when it has none).")
+        + GENERATED + """
+        public static Row insert(Connection connection, Row row) throws SQLException {
+          Object[] values = jdbcValues(connection, row);
+          StringJoiner columns = new StringJoiner(", ");
+          StringJoiner placeholders = new StringJoiner(", ");
+          List<Object> parameters = new ArrayList<>();
+          for (int index = 0; index < values.length; index++) {
+            if (values[index] != null) {
+              columns.add(SQL_COLUMNS[index]);
+              placeholders.add(PLACEHOLDERS[index]);
+              parameters.add(values[index]);
+            }
+          }
+          String into = parameters.isEmpty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + placeholders + ")";
+          return query(connection, "INSERT INTO " + RELATION + into + %s, parameters.toArray()).get(0);
+        }""".formatted(Java17.literal(" RETURNING " + sql.columnList()));
+  }
+
+  private String find() {
+    return javadoc("The row of {@code " + name() + "} with this primary key, if there is one.") + GENERATED
+        + "public static Optional<Row> find(Connection connection, " + keyParameters() + ") throws SQLException {\n"
+        + "  List<Row> rows = query(connection, SELECT + " + Java17.literal(" WHERE " + keyCondition())
+        + ", new Object[] {" + keyValues() + "});\n"
+        + "  return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));\n}";
+  }
+
+  private String update() {
+    List<Integer> order = new ArrayList<>(sql.otherIndexes());
+    order.addAll(sql.keyIndexes());
+    return javadoc("Sets every other column of the row of {@code " + name() + "} with {@code row}'s primary key"
+        + " to {@code row}'s values (null meaning NULL); false when there is no such row.") + GENERATED + """
+        public static boolean update(Connection connection, Row row) throws SQLException {
+          Object[] values = jdbcValues(connection, row);
+          return execute(connection, "UPDATE " + RELATION + %s, new Object[] {%s}) > 0;
+        }""".formatted(Java17.literal(" SET " + sql.assignments(sql.otherIndexes(), ", ") + " WHERE " + keyCondition()),
+        order.stream().map(i -> "values[" + i + "]").collect(Collectors.joining(", ")));
+  }
+
+  private String delete() {
+    return javadoc("Deletes the row of {@code " + name() + "} with this primary key; false when there is none.")
+        + GENERATED + "public static boolean delete(Connection connection, " + keyParameters()
+        + ") throws SQLException {\n  return execute(connection, \"DELETE FROM \" + RELATION + "
+        + Java17.literal(" WHERE " + keyCondition()) + ", new Object[] {" + keyValues() + "}) > 0;\n}";
+  }
+
+  private String jdbcValues() {
+    String values = IntStream.range(0, components.size())
+        .mapToObj(i -> types.get(i).writeExpression("row." + components.get(i) + "()"))
+        .collect(Collectors.joining(",\n    "));
+    return javadoc("The values JDBC binds for {@code row}'s components, in table order.") + GENERATED
+        + "private static Object[] jdbcValues(Connection connection, Row row) throws SQLException {\n"
+        + "  return new Object[] {\n    " + values + "};\n}";
+  }
+
+  private String keyParameters() {
+    return sql.keyIndexes().stream().map(i -> types.get(i).name() + " " + components.get(i))
+        .collect(Collectors.joining(", "));
+  }
+
+  private String keyValues() {
+    return sql.keyIndexes().stream().map(i -> types.get(i).writeExpression(components.get(i)))
+        .collect(Collectors.joining(", "));
+  }
+
+  private String keyCondition() {
+    return sql.assignments(sql.keyIndexes(), " AND ");
+  }
+
+  private String quoted(java.util.function.IntFunction<String> value) {
+    return IntStream.range(0, relation.columns().size()).mapToObj(i -> Java17.literal(value.apply(i)))
+        .collect(Collectors.joining(", "));
+  }
+
+  private String column(int index) {
+    return relation.columns().get(index).name();
+  }
+
+  private String name() {
+    return text(relation.qualifiedName());
+  }
+}

@@ -1,0 +1,28 @@
+CREATE SCHEMA shop;
+CREATE TYPE shop.mood AS ENUM ('sad', 'ok', 'happy', 'in progress');
+COMMENT ON TYPE shop.mood IS 'How it feels.';
+CREATE DOMAIN shop.positive_int AS integer CHECK (VALUE > 0);
+CREATE TABLE shop.all_types (
+  id serial PRIMARY KEY,
+  small int2, regular int4, big int8, amount numeric(12,3), real_value float4, double_value float8,
+  flag bool, note text, code varchar(20), letter char(3), day date, at_local timestamp, at_zone timestamptz,
+  clock time, token uuid, payload bytea, doc json, docb jsonb, numbers int4[], words text[], mood shop.mood,
+  moods shop.mood[], positive shop.positive_int, address inet
+);
+COMMENT ON TABLE shop.all_types IS 'Every mapped type.';
+COMMENT ON COLUMN shop.all_types.note IS 'Free text.';
+CREATE TABLE shop."order" (id int PRIMARY KEY, "class" text, "2fa" bool, "User Name" text, "mixedCase" int);
+CREATE TABLE shop.order_line (order_id int NOT NULL REFERENCES shop."order"(id), line int NOT NULL,
+  qty int DEFAULT 1, PRIMARY KEY (line, order_id));
+CREATE TABLE shop.event_log (happened timestamptz DEFAULT now(), message text);
+CREATE VIEW shop.big_orders AS SELECT id, "User Name" FROM shop."order" WHERE id > 100;
+CREATE MATERIALIZED VIEW shop.mood_counts AS SELECT mood, count(*) AS n FROM shop.all_types GROUP BY mood;
+CREATE TABLE shop.partitioned (id int, k int) PARTITION BY RANGE (k);
+CREATE TABLE shop.partitioned_1 PARTITION OF shop.partitioned FOR VALUES FROM (0) TO (10);
+CREATE SCHEMA "Odd Schema";
+CREATE TABLE "Odd Schema"."User Name" (id int PRIMARY KEY, "class" text);
+CREATE TABLE "Odd Schema"."2fa" (id int PRIMARY KEY);
+CREATE SCHEMA half_orm_meta;
+CREATE TABLE half_orm_meta.hop_release (major int);
+CREATE SCHEMA "half_orm_meta.view";
+CREATE VIEW "half_orm_meta.view".hop_last_release AS SELECT 1 AS major;
