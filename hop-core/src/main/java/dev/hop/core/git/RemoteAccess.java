@@ -46,9 +46,11 @@ public final class RemoteAccess implements AutoCloseable {
   /** Gives a transport the SSH session factory and the HTTPS credentials. */
   void configure(Transport transport) {
     if (transport instanceof SshTransport sshTransport) {
+      // keys only: the HTTPS password must never be offered to an SSH server
       sshTransport.setSshSessionFactory(ssh());
+    } else {
+      transport.setCredentialsProvider(https);
     }
-    transport.setCredentialsProvider(https);
   }
 
   /** The HTTPS credential sources consulted on the last request, names and outcome only. */
