@@ -46,6 +46,36 @@ class SshRemoteTest extends RemoteScenarios {
   }
 
   @Test
+  void keyFromSshAgentIsUsed() throws Exception {
+    Path keys = dir.resolve("agent-keys");
+    KeyPair key = server.prepareHome(keys, true);
+    server.authorize(key.getPublic());
+    Path home = Files.createDirectories(dir.resolve("home-agent/.ssh")).getParent();
+    Files.copy(keys.resolve(".ssh/known_hosts"), home.resolve(".ssh/known_hosts"));
+    Path socket = dir.resolve("agent.sock");
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+    try {
+      for (int i = 0; i < 50 && !Files.exists(socket); i++) {
+        Thread.sleep(100);
+      }
+      Files.setPosixFilePermissions(keys.resolve(".ssh/id_ecdsa"), java.nio.file.attribute.PosixFilePermissions
+          .fromString("rw-------"));
+      ProcessBuilder add = new ProcessBuilder("ssh-add", keys.resolve(".ssh/id_ecdsa").toString()).redirectErrorStream(true)
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process added = add.start();
+      assertThat(added.waitFor()).as(new String(added.getInputStream().readAllBytes())).isZero();
+
+      try (RemoteAccess access = RemoteAccess.of(GitCredentials.NONE, new GitEnvironment(home,
+          Map.of("SSH_AUTH_SOCK", socket.toString())))) {
+        new OriginSync(git.workspace("alice", access)).fetch();
+      }
+    } finally {
+      agent.destroy();
+    }
+  }
+
+  @Test
   void keyTheServerDoesNotKnowIsRefused() throws Exception {
     Path home = dir.resolve("home-stranger");
     server.prepareHome(home, true);
