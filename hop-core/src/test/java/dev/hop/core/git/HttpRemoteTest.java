@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.hop.core.GitAccessException;
+import dev.hop.core.HopEvent;
 import dev.hop.core.HopSettings.GitCredentials;
 import dev.hop.core.Secret;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ class HttpRemoteTest extends RemoteScenarios {
     }).hasMessageContaining("refused the credentials. Tried: settings.xml server (hop.gitServerId not set),"
         + " ~/.netrc (absent), HOP_GIT_USERNAME/HOP_GIT_PASSWORD (used)");
     assertThat(e.getMessage()).doesNotContain("wrong-pass");
+    assertThat(git.events).extracting(HopEvent::message).noneMatch(m -> m.contains("wrong-pass") || m.contains(PASSWORD));
   }
 
   @Test
