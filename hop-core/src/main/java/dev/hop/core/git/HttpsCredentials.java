@@ -67,12 +67,12 @@ final class HttpsCredentials extends CredentialsProvider {
   private Optional<Found> find(URIish uri) {
     consulted.clear();
     String host = uri.getHost() == null ? "" : uri.getHost();
-    String settingsName = "settings.xml " + settings.source();
     if (settings.username().isPresent() && settings.password().isPresent()) {
-      consulted.add(settingsName + " (used)");
+      consulted.add("settings.xml " + settings.source() + " (used)");
       return Optional.of(new Found(settings.username().get(), settings.password().reveal().toCharArray()));
     }
-    consulted.add(settingsName + " (no username and password)");
+    consulted.add(settings.equals(GitCredentials.NONE) ? "settings.xml server (hop.gitServerId not set)"
+        : "settings.xml " + settings.source() + " (no username and password)");
     Optional<Found> netrc = netrc(host);
     if (netrc.isPresent()) {
       consulted.add("~/.netrc (used, machine " + host + ")");
@@ -91,7 +91,7 @@ final class HttpsCredentials extends CredentialsProvider {
   }
 
   private String describeAll() {
-    return "settings.xml " + settings.source() + ", ~/.netrc, " + GitEnvironment.USERNAME_VARIABLE + "/"
+    return "settings.xml server, ~/.netrc, " + GitEnvironment.USERNAME_VARIABLE + "/"
         + GitEnvironment.PASSWORD_VARIABLE;
   }
 

@@ -84,11 +84,11 @@ final class KnownHostsPolicy implements ServerKeyDatabase {
 
   private List<Path> files(Configuration config) {
     Set<Path> files = new LinkedHashSet<>();
-    for (String name : config.getUserKnownHostsFiles()) {
-      files.add(expand(name));
-    }
-    for (String name : config.getGlobalKnownHostsFiles()) {
-      files.add(expand(name));
+    for (List<String> names : java.util.Arrays.asList(config.getUserKnownHostsFiles(),
+        config.getGlobalKnownHostsFiles())) {
+      if (names != null) {
+        names.forEach(name -> files.add(expand(name)));
+      }
     }
     if (files.isEmpty()) {
       files.add(home.resolve(".ssh").resolve("known_hosts"));

@@ -5,6 +5,7 @@ import dev.hop.core.HopEvent;
 import dev.hop.core.HopException;
 import dev.hop.core.RepositoryStateException;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.MergeCommand.FastForwardMode;
@@ -55,7 +56,7 @@ public final class OriginSync {
       Optional<ObjectId> remote = workspace.remote(workspace.git().lsRemote()).setRemote(GitWorkspace.ORIGIN).call()
           .stream().filter(r -> r.getName().equals(ref)).map(r -> r.getObjectId()).findFirst();
       if (remote.isEmpty()) {
-        new Tags(workspace, java.time.Clock.systemUTC()).deleteRef(ref);
+        new Tags(workspace, Clock.systemUTC()).deleteRef(ref);
         return Optional.empty();
       }
       workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN).setTagOpt(TagOpt.NO_TAGS)
@@ -66,12 +67,16 @@ public final class OriginSync {
     }
   }
 
-  /** Compares {@code branch} with {@code origin/<branch>} as of the last fetch. */
-  public SyncStatus status(String branch) throws GitOperationException {
+  /**
+   * Compares {@code branch} with {@code origin/<branch>} as of the last fetch.
+   *
+   * @throws RepositoryStateException MISSING_REF when neither exists
+   */
+  public SyncStatus status(String branch) throws RepositoryStateException, GitOperationException {
     Optional<ObjectId> local = workspace.resolve(Constants.R_HEADS + branch);
     Optional<ObjectId> remote = workspace.resolve(Refs.remoteBranch(branch));
     if (local.isEmpty() && remote.isEmpty()) {
-      return new SyncStatus(branch, SyncStatus.State.LOCAL_ONLY, 0, 0);
+      new Branches(workspace).tip(branch); // throws MISSING_REF: the branch exists on neither side
     }
     if (remote.isEmpty()) {
       return new SyncStatus(branch, SyncStatus.State.LOCAL_ONLY, 0, 0);

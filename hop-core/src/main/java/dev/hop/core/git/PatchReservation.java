@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * accepts the first push only, so two patches never share a number.
  */
 public final class PatchReservation {
+  private static final int ATTEMPTS = 3;
   private static final Pattern PATCH_LINE = Pattern.compile("(?m)^patch: (\\S+)$");
 
   private final GitWorkspace workspace;
@@ -52,16 +53,21 @@ public final class PatchReservation {
     ObjectId head = workspace.resolve(Constants.R_HEADS + workspace.currentBranch()).orElseThrow();
     ObjectId tag = tags.write(tagName(id), head, Committer.subject("Reserve patch number " + id.number() + " for "
         + id) + "\n\npatch: " + id + "\n");
-    Pusher.Report report = new Pusher(workspace).push(List.of(RefPush.create(ref, tag)), false);
-    if (!report.allAccepted()) {
-      new OriginSync(workspace).fetchRef(ref);
-      String holder = tags.message(tagName(id)).map(PatchReservation::holder).orElse("");
-      throw reserved(id, ref, holder, "on origin");
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      if (new Pusher(workspace).push(List.of(RefPush.create(ref, tag)), false).allAccepted()) {
+        tags.setRef(ref, tag);
+        workspace.events().accept(HopEvent.lifecycle("Reserved patch number " + id.number() + " for " + id
+            + " (tag " + tagName(id) + " pushed)"));
+        return tag;
+      }
+      // rejected: either the tag exists, or origin was busy writing it for someone else (then look again)
+      if (new OriginSync(workspace).fetchRef(ref).isPresent()) {
+        throw reserved(id, ref, tags.message(tagName(id)).map(PatchReservation::holder).orElse(""), "on origin");
+      }
     }
-    tags.setRef(ref, tag);
-    workspace.events().accept(HopEvent.lifecycle("Reserved patch number " + id.number() + " for " + id
-        + " (tag " + tagName(id) + " pushed)"));
-    return tag;
+    throw new TeamRefusalException(TeamRefusalException.Reason.PUSH_REJECTED, ref, "", "Origin refused the"
+        + " reservation tag " + tagName(id) + " " + ATTEMPTS + " times without holding it. Try again; see what origin"
+        + " has with: git ls-remote --tags origin 'ho-patch/*'");
   }
 
   /** Undoes {@link #reserve}: deletes the tag on origin (only if it is still {@code tag}) and locally. */

@@ -16,7 +16,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
  * How hop reaches origin: SSH through JGit's Apache MINA transport with the user's {@code ~/.ssh} keys,
- * config and known_hosts (and ssh-agent when a connector is available), HTTPS with the first credentials
+ * config and known_hosts, and the keys of a running ssh-agent; HTTPS with the first credentials
  * found by {@link HttpsCredentials}; {@code file:} remotes need nothing.
  */
 public final class RemoteAccess implements AutoCloseable {
@@ -46,9 +46,11 @@ public final class RemoteAccess implements AutoCloseable {
   /** Gives a transport the SSH session factory and the HTTPS credentials. */
   void configure(Transport transport) {
     if (transport instanceof SshTransport sshTransport) {
+      // keys only: the HTTPS password must never be offered to an SSH server
       sshTransport.setSshSessionFactory(ssh());
+    } else {
+      transport.setCredentialsProvider(https);
     }
-    transport.setCredentialsProvider(https);
   }
 
   /** The HTTPS credential sources consulted on the last request, names and outcome only. */
@@ -69,8 +71,8 @@ public final class RemoteAccess implements AutoCloseable {
       sources.add("~/.ssh (no default key: " + String.join(", ", KEY_FILES) + ")");
     }
     sources.add("IdentityFile entries of ~/.ssh/config");
-    sources.add("ssh-agent (" + (environment.variable("SSH_AUTH_SOCK").isPresent() ? "SSH_AUTH_SOCK set" : "not running")
-        + ")");
+    sources.add("ssh-agent (" + (environment.variable("SSH_AUTH_SOCK").isPresent() ? "SSH_AUTH_SOCK set"
+        : "SSH_AUTH_SOCK not set") + ")");
     return sources;
   }
 
@@ -85,7 +87,7 @@ public final class RemoteAccess implements AutoCloseable {
           .setHomeDirectory(environment.home().toFile())
           .setSshDirectory(environment.sshDirectory().toFile())
           .setServerKeyDatabase((home, sshDir) -> knownHosts)
-          .withDefaultConnectorFactory()
+          .setConnectorFactory(new AgentConnectors(environment))
           .build(new JGitKeyCache());
     }
     return ssh;

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /** Turns a failure talking to origin into hop's exceptions: host key and authentication refusals, else an operation failure. */
 final class RemoteFailures {
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+):[^@/\\s]+@");
-  private static final List<String> AUTH_SIGNS = List.of("not authorized", "authentication", "auth fail",
-      "401", "403", "no more authentication methods", "permission denied", "credentialsprovider");
+  private static final Pattern AUTH_SIGNS = Pattern.compile("not authorized|authentication|auth fail|\\b40[13]\\b"
+      + "|credentialsprovider|permission denied \\(publickey");
 
   private RemoteFailures() {
   }
@@ -35,7 +35,7 @@ final class RemoteFailures {
       return hostKey(what, url, refusal.get(), failure);
     }
     String text = chain(failure).toLowerCase(Locale.ROOT);
-    if (AUTH_SIGNS.stream().anyMatch(text::contains)) {
+    if (AUTH_SIGNS.matcher(text).find()) {
       boolean ssh = !url.startsWith("http");
       List<String> tried = ssh ? workspace.access().sshSourcesConsulted() : workspace.access().httpsSourcesConsulted();
       String fix = ssh

@@ -56,6 +56,17 @@ final class GitFixture implements AutoCloseable {
     return ws;
   }
 
+  /** Opens {@code developer}'s clone with {@code access} (replacing the local-only workspace). */
+  GitWorkspace workspace(String developer, RemoteAccess access) throws Exception {
+    GitWorkspace old = workspaces.remove(developer);
+    if (old != null) {
+      old.close();
+    }
+    GitWorkspace ws = GitWorkspace.open(dir(developer), access, events::add);
+    workspaces.put(developer, ws);
+    return ws;
+  }
+
   /** Commits a file with the CLI in {@code developer}'s clone; returns the commit id. */
   String commit(String developer, String path, String content) {
     sandbox.write(developer, path, content);

@@ -85,6 +85,8 @@ class OriginSyncTest {
     assertThat(sync.status("only-there").state()).isEqualTo(State.ORIGIN_ONLY);
     assertThatThrownBy(() -> sync.requireSynced("only-there"))
         .hasMessageContaining("only-there exists only on origin. Run: git switch only-there");
+    assertThatThrownBy(() -> sync.status("nowhere")).isInstanceOfSatisfying(RepositoryStateException.class,
+        e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.MISSING_REF));
   }
 
   @Test

@@ -70,27 +70,29 @@ class PatchReservationTest {
   void twoClonesAtOnceExactlyOneWins() throws Exception {
     PatchReservation alice = reservation("alice");
     PatchReservation bob = reservation("bob");
-    CyclicBarrier start = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Future<String>> results = new ArrayList<>();
-      for (Object[] who : new Object[][] {{alice, "5-alice"}, {bob, "5-bob"}}) {
-        results.add(pool.submit(() -> {
-          start.await();
-          try {
-            ((PatchReservation) who[0]).reserve(PatchId.of((String) who[1]));
-            return "won";
-          } catch (TeamRefusalException e) {
-            return e.getMessage();
-          }
-        }));
+      for (int number = 50; number < 60; number++) {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<String>> results = new ArrayList<>();
+        for (Object[] who : new Object[][] {{alice, number + "-alice"}, {bob, number + "-bob"}}) {
+          results.add(pool.submit(() -> {
+            start.await();
+            try {
+              ((PatchReservation) who[0]).reserve(PatchId.of((String) who[1]));
+              return "won";
+            } catch (TeamRefusalException e) {
+              return e.getMessage();
+            }
+          }));
+        }
+        List<String> outcomes = List.of(results.get(0).get(), results.get(1).get());
+        assertThat(outcomes).as("number %d", number).filteredOn("won"::equals).hasSize(1);
+        String winner = number + (outcomes.get(0).equals("won") ? "-alice" : "-bob");
+        assertThat(outcomes).filteredOn(o -> !o.equals("won")).singleElement().asString()
+            .contains("reserved by patch " + winner);
+        assertThat(git.originGit("tag", "-l", "-n9", "ho-patch/" + number)).contains("patch: " + winner);
       }
-      List<String> outcomes = List.of(results.get(0).get(), results.get(1).get());
-      assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
-      String winner = outcomes.get(0).equals("won") ? "5-alice" : "5-bob";
-      assertThat(outcomes).filteredOn(o -> !o.equals("won")).singleElement().asString()
-          .contains("reserved by patch " + winner);
-      assertThat(git.originGit("tag", "-l", "-n9", "ho-patch/5")).contains("patch: " + winner);
     } finally {
       pool.shutdownNow();
     }
