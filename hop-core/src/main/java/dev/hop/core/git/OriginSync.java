@@ -8,22 +8,26 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.api.MergeCommand.FastForwardMode;
 import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.CheckoutConflictException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.RevWalkUtils;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 
 /** Fetches from origin, compares local branches with origin's, and pulls fast-forward only. */
 public final class OriginSync {
-  static final String FETCH_COMMAND = "git fetch --prune --prune-tags origin";
+  static final String FETCH_COMMAND = "git fetch --prune origin '+refs/tags/*:refs/tags/*'";
 
   private final GitWorkspace workspace;
 
@@ -32,17 +36,43 @@ public final class OriginSync {
   }
 
   /**
-   * Fetches every branch and tag of origin, removing the remote-tracking branches and the tags that origin
-   * no longer has (a released lock or a deleted branch does not linger).
+   * Fetches every branch and tag of origin, then removes the remote-tracking branches origin no longer has
+   * and hop's own tags ({@code ho-patch/*}, {@code lock-ho-prod}) that origin no longer has, so a released lock
+   * or a deleted branch does not linger; the user's other local tags are left alone.
    */
   public void fetch() throws HopException {
+    FetchResult result;
     try {
-      workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN)
+      result = workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN)
           .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
-          .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true).call();
-      workspace.events().accept(HopEvent.detail("Fetched origin (" + workspace.originUrl() + ")"));
+          .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(false).call();
     } catch (GitAPIException | RuntimeException e) {
       throw RemoteFailures.translate(workspace, FETCH_COMMAND, "Cannot fetch from origin", e);
+    }
+    pruneGone(result);
+    workspace.events().accept(HopEvent.detail("Fetched origin (" + workspace.originUrl() + ")"));
+  }
+
+  /** Deletes the local refs that mirror origin's branches and hop's tags which origin did not advertise. */
+  private void pruneGone(FetchResult result) throws HopException {
+    Set<String> advertised = result.getAdvertisedRefs().stream().map(Ref::getName).collect(Collectors.toSet());
+    Tags tags = new Tags(workspace, Clock.systemUTC());
+    try {
+      for (Ref local : workspace.repository().getRefDatabase().getRefsByPrefix(Refs.REMOTES_ORIGIN)) {
+        String branch = Constants.R_HEADS + local.getName().substring(Refs.REMOTES_ORIGIN.length());
+        if (!local.isSymbolic() && !advertised.contains(branch)) {
+          tags.deleteRef(local.getName());
+        }
+      }
+      for (Ref local : workspace.repository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+        String name = local.getName();
+        boolean hops = name.equals(Refs.LOCK_TAG) || name.startsWith(Constants.R_TAGS + Refs.PATCH_BRANCH_PREFIX);
+        if (hops && !advertised.contains(name)) {
+          tags.deleteRef(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new GitOperationException(FETCH_COMMAND, "Cannot remove the refs origin deleted", e);
     }
   }
 

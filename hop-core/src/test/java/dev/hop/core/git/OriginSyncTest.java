@@ -104,4 +104,18 @@ class OriginSyncTest {
     assertThat(git.git("alice", "branch", "-r")).doesNotContain("ho-patch/1-gone");
     assertThat(git.git("alice", "tag", "-l")).isEmpty();
   }
+
+  @Test
+  void fetchKeepsTheUsersOwnLocalTags() throws Exception {
+    git.git("alice", "tag", "-a", "-m", "mine", "before-refactoring");
+    git.git("alice", "tag", "my-lightweight-tag");
+    git.git("bob", "tag", "-a", "-m", "reserved", "ho-patch/7");
+    git.git("bob", "push", "-q", "origin", "ho-patch/7");
+    sync.fetch();
+    git.git("bob", "push", "-q", "origin", ":refs/tags/ho-patch/7");
+
+    sync.fetch();
+
+    assertThat(git.git("alice", "tag", "-l").lines()).containsExactly("before-refactoring", "my-lightweight-tag");
+  }
 }
