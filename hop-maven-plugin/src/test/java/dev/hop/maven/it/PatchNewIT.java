@@ -42,6 +42,29 @@ class PatchNewIT {
   }
 
   @Test
+  void aRejectedPushTakesBackTheCommitTheBranchAndTheReservation() throws Exception {
+    // origin cannot create refs/heads/ho-patch/12-users while it has refs/heads/ho-patch/12-users/old
+    project.gitOrigin("branch", "ho-patch/12-users/old", "ho-prod");
+    String initial = project.git("rev-parse", "ho-prod");
+
+    MavenRun.Result result = patchNew("12-users", "");
+
+    assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
+    assertThat(result.log()).contains("Origin rejected").doesNotContain("at dev.hop.");
+    assertThat(result.info()).contains("Undone: create branch ho-patch/12-users",
+        "Undone: commit [ho] Add Patches/12-users on ho-prod",
+        "Undone: reserve patch number 12 (push tag ho-patch/12)");
+    assertThat(project.gitOrigin("tag", "-l")).isEmpty();
+    assertThat(project.git("tag", "-l")).isEmpty();
+    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(initial);
+    assertThat(project.git("rev-parse", "ho-prod")).isEqualTo(initial);
+    assertThat(project.git("branch", "--list", "ho-patch/*")).isEmpty();
+    assertThat(project.git("branch", "--show-current")).isEqualTo("ho-prod");
+    assertThat(project.dir().resolve("Patches/12-users")).doesNotExist();
+    assertThat(project.git("status", "--porcelain")).isEmpty();
+  }
+
+  @Test
   void refusedWhenNotOnHoProd() throws Exception {
     project.git("switch", "-q", "-c", "feature");
 
