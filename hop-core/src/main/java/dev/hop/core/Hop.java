@@ -42,7 +42,22 @@ public final class Hop implements AutoCloseable {
 
   /** {@code hop:status}: the state of the project's releases. */
   public StatusCommand status() {
-    return new StatusCommand(settings);
+    return new StatusCommand(project);
+  }
+
+  /** {@code hop:release-new}: creates the next stage release on ho-prod. */
+  public ReleaseNewCommand releaseNew() {
+    return new ReleaseNewCommand(project);
+  }
+
+  /** {@code hop:patch-new}: reserves a patch number and starts its branch. */
+  public PatchNewCommand patchNew() {
+    return new PatchNewCommand(project);
+  }
+
+  /** {@code hop:patch-apply}: rebuilds the development database for the current patch branch. */
+  public PatchApplyCommand patchApply() {
+    return new PatchApplyCommand(project);
   }
 
   @Override

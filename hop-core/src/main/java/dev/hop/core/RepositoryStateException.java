@@ -24,7 +24,9 @@ public final class RepositoryStateException extends HopUserException {
     /** A branch or tag that the step would create already exists. */
     REF_EXISTS,
     /** The repository is not in a state to run the step (no commit yet, a rebase in progress, detached HEAD). */
-    UNUSABLE
+    UNUSABLE,
+    /** The checked-out branch is not the one the goal runs on (ho-prod, or a ho-patch/* branch). */
+    WRONG_BRANCH
   }
 
   private final Reason reason;

@@ -1,39 +1,93 @@
 package dev.hop.core;
 
+import dev.hop.core.db.DatabaseRelease;
+import dev.hop.core.db.MetadataSchema;
+import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.LockInspector;
+import dev.hop.core.git.OriginSync;
+import dev.hop.core.git.PatchBranches;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
-import dev.hop.core.release.ReleasesFolder;
-import java.nio.file.Path;
+import dev.hop.core.workflow.Project;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Reports the state of the project's releases (SPEC §7 {@code status}); reads files only, changes
- * nothing.
+ * Reports the state of the project (SPEC §7 {@code status}): releases from the files, branches and lock from
+ * Git after a fetch, the version of the development database; changes nothing but remote-tracking refs, and
+ * fails only on malformed release files.
  */
 public final class StatusCommand {
-  private final HopSettings settings;
+  private final Project project;
   private boolean called;
 
-  StatusCommand(HopSettings settings) {
-    this.settings = settings;
+  StatusCommand(Project project) {
+    this.project = project;
   }
 
   /**
-   * Reads {@code releases/} and reports.
+   * Reads and reports; an unreachable origin or database is reported, not fatal.
    *
    * @throws HopUserException when a release file is malformed
-   * @throws HopEnvironmentException when the folder cannot be read
+   * @throws HopEnvironmentException when the release folder cannot be read
    */
   public StatusResult call() throws HopException {
     if (called) {
       throw new IllegalStateException("A StatusCommand runs once; ask Hop for a new one");
     }
     called = true;
-    Path dir = settings.projectDir().resolve("releases");
-    Releases releases = ReleasesFolder.load(dir, settings.hints());
-    return new StatusResult(
-        releases.productionVersion(),
+    Releases releases = project.releases();
+    String branch;
+    List<StatusResult.PatchBranch> patchBranches = List.of();
+    Optional<String> lock = Optional.empty();
+    boolean reached = false;
+    try {
+      GitWorkspace git = project.git();
+      branch = git.currentBranch();
+      reached = fetch(git);
+      patchBranches = new PatchBranches(git).list().stream()
+          .map(b -> new StatusResult.PatchBranch(b.name(), b.local(), b.onOrigin(), b.mustMergeHoProd())).toList();
+      lock = new LockInspector(git).holder(project.clock().instant());
+    } catch (RepositoryStateException e) {
+      branch = "none (" + firstSentence(e.getMessage()) + ")";
+    }
+    return new StatusResult(branch, releases.productionVersion(), databaseVersion(),
         releases.activeRc().map(rc -> release(releases, rc)),
-        releases.stages().stream().map(v -> release(releases, ReleaseName.stage(v))).toList());
+        releases.stages().stream().map(v -> release(releases, ReleaseName.stage(v))).toList(),
+        patchBranches, lock, reached);
+  }
+
+  private boolean fetch(GitWorkspace git) {
+    if (git.originUrl().isEmpty()) {
+      return false;
+    }
+    try {
+      new OriginSync(git).fetch();
+      return true;
+    } catch (HopException e) {
+      project.events().accept(HopEvent.warn("Origin not reached: " + firstSentence(e.getMessage())));
+      return false;
+    }
+  }
+
+  private String databaseVersion() {
+    try (Connection c = project.development().connect()) {
+      MetadataSchema metadata = new MetadataSchema();
+      if (!metadata.isInstalled(c)) {
+        return "unknown: " + project.development().database() + " has no half_orm_meta schema";
+      }
+      return metadata.currentRelease(c).map(DatabaseRelease::toString).orElse("none (no release recorded)");
+    } catch (HopException | SQLException e) {
+      return "unreachable: " + firstSentence(e.getMessage());
+    }
+  }
+
+  private static String firstSentence(String message) {
+    String text = message == null ? "" : message.lines().findFirst().orElse("");
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end);
   }
 
   private static StatusResult.Release release(Releases releases, ReleaseName name) {

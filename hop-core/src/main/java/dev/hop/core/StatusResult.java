@@ -3,20 +3,31 @@ package dev.hop.core;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.JsonText;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What {@code status} found: the production version, the active RC and the stages with their patches.
+ * What {@code status} found (SPEC §7): the branch, the production and database versions, the active RC and
+ * the stages with their patches, the patch branches, and who holds the team lock.
  *
+ * @param branch the checked-out branch, or why there is none ({@code not a Git repository})
  * @param productionVersion the greatest production release, 0.0.0 before the first
+ * @param databaseVersion the development database's {@code hop_last_release}, or {@code unreachable: <reason>}
  * @param activeRc the RC waiting for production, with all its patches
  * @param stages the stage releases in version order, with the patches added since their latest RC
+ * @param patchBranches the {@code ho-patch/*} branches, local and on origin
+ * @param lock who holds {@code lock-ho-prod}, empty when nobody does
+ * @param originReached whether origin could be fetched (else branches and lock are as of the last fetch)
  */
-public record StatusResult(Version productionVersion, Optional<Release> activeRc, List<Release> stages) {
+public record StatusResult(String branch, Version productionVersion, String databaseVersion,
+    Optional<Release> activeRc, List<Release> stages, List<PatchBranch> patchBranches, Optional<String> lock,
+    boolean originReached) {
 
   /** One release file and the patches it lists. */
   public record Release(ReleaseName name, List<PatchId> patches) {
@@ -26,16 +37,36 @@ public record StatusResult(Version productionVersion, Optional<Release> activeRc
     }
   }
 
+  /**
+   * One patch branch.
+   *
+   * @param name {@code ho-patch/<id>}
+   * @param local whether it exists locally
+   * @param onOrigin whether origin has it
+   * @param mustMergeHoProd whether ho-prod has commits it lacks
+   */
+  public record PatchBranch(String name, boolean local, boolean onOrigin, boolean mustMergeHoProd) {
+    public PatchBranch {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
   public StatusResult {
+    Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(productionVersion, "productionVersion");
+    Objects.requireNonNull(databaseVersion, "databaseVersion");
     Objects.requireNonNull(activeRc, "activeRc");
     stages = List.copyOf(stages);
+    patchBranches = List.copyOf(patchBranches);
+    Objects.requireNonNull(lock, "lock");
   }
 
   /** The result as the lines a user reads. */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
+    lines.add("Branch: " + branch);
     lines.add("Production version: " + productionVersion);
+    lines.add("Database version: " + databaseVersion);
     lines.add("Active RC: " + activeRc.map(rc -> rc.name() + ", " + count(rc.patches())).orElse("none"));
     if (stages.isEmpty()) {
       lines.add("Stages: none");
@@ -43,7 +74,51 @@ public record StatusResult(Version productionVersion, Optional<Release> activeRc
     for (Release stage : stages) {
       lines.add("Stage " + stage.name().version() + ": " + count(stage.patches()));
     }
+    if (patchBranches.isEmpty()) {
+      lines.add("Patch branches: none");
+    }
+    for (PatchBranch b : patchBranches) {
+      lines.add("Patch branch " + b.name() + " (" + where(b) + "): "
+          + (b.mustMergeHoProd() ? "must merge ho-prod (git merge ho-prod)" : "up to date with ho-prod"));
+    }
+    lines.add("Lock: " + lock.map(holder -> "held by " + holder).orElse("free"));
+    if (!originReached) {
+      lines.add("Origin: not reached, patch branches and lock are as of the last fetch");
+    }
     return lines;
+  }
+
+  /** The result as one JSON object ({@code -Dhop.output=json}). */
+  public String toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("branch", branch);
+    json.put("productionVersion", productionVersion.toString());
+    json.put("databaseVersion", databaseVersion);
+    json.put("activeRc", activeRc.map(StatusResult::json));
+    json.put("stages", stages.stream().map(StatusResult::json).toList());
+    json.put("patchBranches", patchBranches.stream().map(b -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", b.name());
+      m.put("local", b.local());
+      m.put("origin", b.onOrigin());
+      m.put("mustMergeHoProd", b.mustMergeHoProd());
+      return m;
+    }).toList());
+    json.put("lock", lock);
+    json.put("originReached", originReached);
+    return JsonText.of(json);
+  }
+
+  private static Map<String, Object> json(Release release) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("release", release.name().toString());
+    m.put("version", release.name().version().toString());
+    m.put("patches", release.patches().stream().map(PatchId::value).toList());
+    return m;
+  }
+
+  private static String where(PatchBranch b) {
+    return b.local() && b.onOrigin() ? "local, origin" : b.local() ? "local only" : "origin only";
   }
 
   private static String count(List<PatchId> patches) {

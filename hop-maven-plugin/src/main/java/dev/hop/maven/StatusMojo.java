@@ -2,12 +2,22 @@ package dev.hop.maven;
 
 import dev.hop.core.Hop;
 import dev.hop.core.HopException;
+import dev.hop.core.StatusResult;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
-/** Shows the project's production version, its active release candidate and its stage releases. */
+/**
+ * Shows the branch, the production and database versions, the active RC and stages, the patch branches and
+ * the lock holder; as JSON too with {@code -Dhop.output=json}.
+ */
 @Mojo(name = StatusMojo.GOAL, threadSafe = true, requiresProject = true)
 public class StatusMojo extends AbstractHopMojo {
   static final String GOAL = "status";
+
+  /** {@code json} also writes the result to {@code target/hop/status.json} and prints it. */
+  @Parameter(property = "hop.output")
+  String output;
 
   @Override
   protected String goal() {
@@ -15,7 +25,11 @@ public class StatusMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.status().call().lines().forEach(getLog()::info);
+  protected void run(Hop hop) throws HopException, MojoFailureException {
+    StatusResult result = hop.status().call();
+    result.lines().forEach(getLog()::info);
+    if (JsonOutput.requested(parameter("output", output))) {
+      JsonOutput.write(basedir.toPath(), GOAL, result.toJson(), getLog());
+    }
   }
 }

@@ -116,15 +116,29 @@ public final class Branches {
 
   /** Pushes local {@code branch} to origin (fast-forward only), setting it as the branch's upstream. */
   public void push(String branch) throws HopException {
-    new Pusher(workspace).pushAtomic(List.of(RefPush.branch(branch, tip(branch))));
-    try {
-      var config = workspace.repository().getConfig();
-      config.setString("branch", branch, "remote", GitWorkspace.ORIGIN);
-      config.setString("branch", branch, "merge", Constants.R_HEADS + branch);
-      config.save();
-    } catch (IOException e) {
-      throw new GitOperationException("git branch --set-upstream-to=origin/" + branch + " " + branch,
-          "Cannot record the upstream of " + branch, e);
+    pushTogether(List.of(branch));
+  }
+
+  /**
+   * Pushes local {@code branches} to origin in one atomic push (origin takes all or none, fast-forward
+   * only), setting each as its branch's upstream.
+   */
+  public void pushTogether(List<String> branches) throws HopException {
+    List<RefPush> refs = new java.util.ArrayList<>();
+    for (String branch : branches) {
+      refs.add(RefPush.branch(branch, tip(branch)));
+    }
+    new Pusher(workspace).pushAtomic(refs);
+    for (String branch : branches) {
+      try {
+        var config = workspace.repository().getConfig();
+        config.setString("branch", branch, "remote", GitWorkspace.ORIGIN);
+        config.setString("branch", branch, "merge", Constants.R_HEADS + branch);
+        config.save();
+      } catch (IOException e) {
+        throw new GitOperationException("git branch --set-upstream-to=origin/" + branch + " " + branch,
+            "Cannot record the upstream of " + branch, e);
+      }
     }
   }
 

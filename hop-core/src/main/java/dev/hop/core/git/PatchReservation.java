@@ -70,6 +70,19 @@ public final class PatchReservation {
         + " has with: git ls-remote --tags origin 'ho-patch/*'");
   }
 
+  /**
+   * Refuses when the number of {@code id} is reserved as far as this repository knows (its tags mirror
+   * origin's after a fetch), before anything is pushed.
+   *
+   * @throws TeamRefusalException NUMBER_RESERVED naming the patch that reserved it
+   */
+  public void requireFree(PatchId id) throws HopException {
+    Optional<String> local = new Tags(workspace, clock).message(tagName(id));
+    if (local.isPresent()) {
+      throw reserved(id, Constants.R_TAGS + tagName(id), holder(local.get()), "on origin");
+    }
+  }
+
   /** Undoes {@link #reserve}: deletes the tag on origin (only if it is still {@code tag}) and locally. */
   public void cancel(PatchId id, ObjectId tag) throws HopException {
     String ref = Constants.R_TAGS + tagName(id);

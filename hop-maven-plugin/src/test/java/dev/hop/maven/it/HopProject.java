@@ -34,7 +34,8 @@ final class HopProject {
     project.write(".gitignore", "target/\nbackups/\n.hop/local/\nbuild.log\n");
     project.write("Patches/README.md", "# Patches\n");
     project.write("releases/README.md", "# Releases\n");
-    project.write("model/schema-0.0.0.sql", "SET client_encoding = 'UTF8';\n");
+    project.write("model/schema-0.0.0.sql", archetypeModel("schema-0.0.0.sql"));
+    project.write("model/metadata-0.0.0.sql", archetypeModel("metadata-0.0.0.sql"));
     Files.createSymbolicLink(dir.resolve("model/schema.sql"), Path.of("schema-0.0.0.sql"));
     git.run(root, "init", "-q", "--bare", origin.toString());
     project.git("init", "-q", "-b", "ho-prod");
@@ -47,6 +48,30 @@ final class HopProject {
 
   Path dir() {
     return dir;
+  }
+
+  /** Clones origin into {@code root/<name>} on ho-prod, as a second developer would. */
+  Path cloneAs(String name) {
+    Path root = dir.getParent();
+    git.run(root, "clone", "-q", "-b", "ho-prod", origin.toString(), root.resolve(name).toString());
+    return root.resolve(name);
+  }
+
+  /** Runs the git CLI in another clone. */
+  String git(Path clone, String... args) {
+    return git.run(clone, args);
+  }
+
+  /** Commits every change of the project with {@code subject}. */
+  void commitAll(String subject) {
+    git("add", "-A");
+    git("commit", "-q", "-m", subject);
+  }
+
+  /** The archetype's real model file (hop-archetype is a sibling module of this one). */
+  private static String archetypeModel(String name) throws IOException {
+    Path file = Path.of("..", "hop-archetype", "src", "main", "resources", "archetype-resources", "model", name);
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   Path origin() {

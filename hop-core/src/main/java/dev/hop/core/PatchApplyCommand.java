@@ -1,0 +1,112 @@
+package dev.hop.core;
+
+import dev.hop.core.codegen.CodegenResult;
+import dev.hop.core.db.PatchRun;
+import dev.hop.core.plan.PlanRunner;
+import dev.hop.core.plan.Step;
+import dev.hop.core.release.PatchId;
+import dev.hop.core.release.ReleaseName;
+import dev.hop.core.release.Releases;
+import dev.hop.core.workflow.BranchGuard;
+import dev.hop.core.workflow.DevelopmentDatabase;
+import dev.hop.core.workflow.PatchSources;
+import dev.hop.core.workflow.ProductionState;
+import dev.hop.core.workflow.Project;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds the development database for the patch of the current branch (SPEC §7 {@code patch-apply}):
+ * production state, then the pending releases' patches read from Git, then this patch from the working
+ * tree, each in its own transaction, then code generation.
+ */
+public final class PatchApplyCommand {
+  static final String GOAL = "patch-apply";
+  private static final String WORKING_TREE = "working tree";
+
+  private final Project project;
+  private boolean called;
+
+  PatchApplyCommand(Project project) {
+    this.project = project;
+  }
+
+  /**
+   * Reads every script first, then restores, applies and generates; on a script error stops there, leaving
+   * the database with the patches before the failing one.
+   *
+   * @throws HopUserException not on a patch branch, a patch in production already, a script error
+   * @throws HopEnvironmentException Git, the database or the file system failed
+   */
+  public PatchApplyResult call() throws HopException {
+    if (called) {
+      throw new IllegalStateException("A PatchApplyCommand runs once; ask Hop for a new one");
+    }
+    called = true;
+    long start = project.clock().millis();
+    CommandHints hints = project.settings().hints();
+    PatchId patch = PatchId.of(new BranchGuard(project.git(), hints).requireOnPatchBranch(GOAL));
+    Releases releases = project.releases();
+    List<PatchId> order = releases.patchApplyContext(patch);
+    ProductionState production = ProductionState.read(project.modelDir());
+    PatchSources sources = new PatchSources(project.git(), releases, Project.HO_PROD);
+    List<Source> inputs = new ArrayList<>();
+    for (PatchId id : order) {
+      inputs.add(id.equals(patch)
+          ? new Source(id, WORKING_TREE, PatchSources.fromWorkingTree(project.patchDir(id)),
+              Optional.of(project.patchDir(id)))
+          : new Source(id, sources.revisionOf(id), sources.fromGit(id), Optional.empty()));
+    }
+
+    DevelopmentDatabase database = new DevelopmentDatabase(project, hints.command(GOAL));
+    String name = database.target().database();
+    List<PatchApplyResult.Applied> applied = new ArrayList<>();
+    AtomicReference<CodegenResult> generated = new AtomicReference<>();
+    List<Step> plan = new ArrayList<>();
+    plan.add(Step.irreversible("Restore " + name + " to production " + production.version(),
+        () -> database.restore(production)));
+    for (Source input : inputs) {
+      String release = releases.releaseListing(input.patch()).map(ReleaseName::toString)
+          .orElse(BranchGuard.PATCH_BRANCH_PREFIX + input.patch());
+      plan.add(Step.irreversible("Apply patch " + input.patch() + " (" + release + ", from " + input.source() + ")",
+          () -> {
+            try {
+              PatchRun run = database.apply(input.patch(), release, input.files(), input.folder());
+              applied.add(new PatchApplyResult.Applied(input.patch(), input.source(), run.scripts()));
+            } catch (PatchScriptException e) {
+              throw DevelopmentDatabase.inPatch(e, input.patch(), holds(name, production, applied, input.patch()));
+            }
+          }));
+    }
+    plan.add(Step.irreversible("Generate code into src/main/java/" + project.settings().basePackage().replace('.', '/'),
+        () -> generated.set(database.generateCode())));
+    new PlanRunner(project.events(), project.clock()).run(plan);
+
+    CodegenResult code = generated.get();
+    Duration took = Duration.ofMillis(project.clock().millis() - start);
+    project.events().accept(HopEvent.lifecycle("Patch " + patch + " applied on " + name + " (production "
+        + production.version() + " + " + applied.size() + " patch(es)) in " + PlanRunner.seconds(took)
+        + "; code: " + code.summary() + ". When it is ready, commit it and ask for: "
+        + hints.command("patch-add", "id", patch.value())));
+    return new PatchApplyResult(patch, name, production.version(), applied, code.written().size(),
+        code.unchanged().size(), code.deleted().size(), took);
+  }
+
+  private static String holds(String database, ProductionState production, List<PatchApplyResult.Applied> applied,
+      PatchId failed) {
+    String before = applied.isEmpty() ? "no patch"
+        : applied.stream().map(a -> a.patch().value()).collect(Collectors.joining(", "));
+    return "The development database " + database + " holds production " + production.version() + " plus " + before
+        + "; nothing of " + failed + " was kept";
+  }
+
+  /** One patch's files and where they were read. */
+  private record Source(PatchId patch, String source, SortedMap<String, byte[]> files, Optional<Path> folder) {
+  }
+}

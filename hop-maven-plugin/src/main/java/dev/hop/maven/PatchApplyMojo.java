@@ -1,0 +1,23 @@
+package dev.hop.maven;
+
+import dev.hop.core.Hop;
+import dev.hop.core.HopException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Rebuilds the development database for the current {@code ho-patch/<id>} branch and regenerates the code.
+ */
+@Mojo(name = PatchApplyMojo.GOAL, threadSafe = true, requiresProject = true)
+public class PatchApplyMojo extends AbstractHopMojo {
+  static final String GOAL = "patch-apply";
+
+  @Override
+  protected String goal() {
+    return GOAL;
+  }
+
+  @Override
+  protected void run(Hop hop) throws HopException {
+    hop.patchApply().call();
+  }
+}

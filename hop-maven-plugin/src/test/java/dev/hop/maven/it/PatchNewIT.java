@@ -1,0 +1,143 @@
+package dev.hop.maven.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mvn hop:patch-new -Did=…} on a project at 0.0.0 with a bare origin: success and each refusal. */
+class PatchNewIT {
+
+  @TempDir
+  Path root;
+
+  private HopProject project;
+  private MavenRun maven;
+
+  @BeforeEach
+  void project() throws Exception {
+    project = HopProject.create(root, "shop-db");
+    maven = MavenRun.forThisBuild(root, project.gitEnvironment());
+  }
+
+  @Test
+  void reservesCommitsPushesAndSwitchesToThePatchBranch() throws Exception {
+    MavenRun.Result result = patchNew("12-users", "User accounts");
+
+    assertThat(result.succeeded()).as(result.log()).isTrue();
+    assertThat(project.gitOrigin("tag", "-l", "ho-patch/*")).isEqualTo("ho-patch/12");
+    assertThat(project.gitOrigin("cat-file", "-t", "ho-patch/12")).isEqualTo("tag");
+    assertThat(project.gitOrigin("log", "-1", "--format=%s", "ho-prod")).isEqualTo("[ho] Add Patches/12-users");
+    assertThat(project.gitOrigin("show", "ho-prod:Patches/12-users/README.md"))
+        .isEqualTo("# Patch 12-users\n\nUser accounts");
+    assertThat(project.gitOrigin("rev-parse", "ho-patch/12-users")).isEqualTo(project.gitOrigin("rev-parse", "ho-prod"));
+    assertThat(project.git("branch", "--show-current")).isEqualTo("ho-patch/12-users");
+    assertThat(project.git("status", "--porcelain")).isEmpty();
+    assertThat(result.info()).anyMatch(l -> l.matches("Reserve patch number 12 \\(push tag ho-patch/12\\) \\(\\d+\\.\\d+ s\\)"))
+        .contains("Patch 12-users started on ho-patch/12-users: add its scripts to Patches/12-users/, then run:"
+            + " mvn hop:patch-apply");
+  }
+
+  @Test
+  void aRejectedPushTakesBackTheCommitTheBranchAndTheReservation() throws Exception {
+    // origin cannot create refs/heads/ho-patch/12-users while it has refs/heads/ho-patch/12-users/old
+    project.gitOrigin("branch", "ho-patch/12-users/old", "ho-prod");
+    String initial = project.git("rev-parse", "ho-prod");
+
+    MavenRun.Result result = patchNew("12-users", "");
+
+    assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
+    assertThat(result.log()).contains("Origin rejected").doesNotContain("at dev.hop.");
+    assertThat(result.info()).contains("Undone: create branch ho-patch/12-users",
+        "Undone: commit [ho] Add Patches/12-users on ho-prod",
+        "Undone: reserve patch number 12 (push tag ho-patch/12)");
+    assertThat(project.gitOrigin("tag", "-l")).isEmpty();
+    assertThat(project.git("tag", "-l")).isEmpty();
+    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(initial);
+    assertThat(project.git("rev-parse", "ho-prod")).isEqualTo(initial);
+    assertThat(project.git("branch", "--list", "ho-patch/*")).isEmpty();
+    assertThat(project.git("branch", "--show-current")).isEqualTo("ho-prod");
+    assertThat(project.dir().resolve("Patches/12-users")).doesNotExist();
+    assertThat(project.git("status", "--porcelain")).isEmpty();
+  }
+
+  @Test
+  void refusedWhenNotOnHoProd() throws Exception {
+    project.git("switch", "-q", "-c", "feature");
+
+    MavenRun.Result result = patchNew("12-users", "");
+
+    assertRefusedUnchanged(result, "Must be on ho-prod branch: patch-new runs on ho-prod, the current branch is feature");
+    assertThat(result.log()).contains("git switch ho-prod && mvn hop:patch-new -Did=12-users");
+  }
+
+  @Test
+  void refusedWhenDirty() throws Exception {
+    project.write("notes.txt", "wip\n");
+
+    MavenRun.Result result = patchNew("12-users", "");
+
+    assertRefusedUnchanged(result, "Repository is not clean: cannot start patch 12-users with 1 uncommitted file");
+    assertThat(result.log()).contains("untracked: notes.txt");
+  }
+
+  @Test
+  void refusedWhenBehindOrigin() throws Exception {
+    Path other = project.cloneAs("alice");
+    project.git(other, "commit", "-q", "--allow-empty", "-m", "work of alice");
+    project.git(other, "push", "-q", "origin", "ho-prod");
+    String originProd = project.gitOrigin("rev-parse", "ho-prod");
+
+    MavenRun.Result result = patchNew("12-users", "");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.log()).contains("Repository not synced with origin: ho-prod is 1 commit behind origin/ho-prod."
+        + " Run: git pull --ff-only origin ho-prod");
+    assertThat(project.gitOrigin("tag", "-l")).isEmpty();
+    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(originProd);
+  }
+
+  @Test
+  void refusedWhenTheNumberIsReservedByAnotherPatch() throws Exception {
+    assertThat(patchNew("12-users", "").succeeded()).isTrue();
+    project.git("switch", "-q", "ho-prod");
+    String originProd = project.gitOrigin("rev-parse", "ho-prod");
+
+    MavenRun.Result result = patchNew("12-orders", "");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.log()).contains("Patch number 12 is already reserved by patch 12-users (tag ho-patch/12 exists on"
+        + " origin)").contains("mvn hop:patch-new -Did=<number>-<words>");
+    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(originProd);
+    assertThat(project.gitOrigin("branch", "--list", "ho-patch/12-orders")).isEmpty();
+    assertThat(project.dir().resolve("Patches/12-orders")).doesNotExist();
+  }
+
+  @Test
+  void refusedForAnInvalidId() throws Exception {
+    MavenRun.Result result = patchNew("Add_Users", "");
+
+    assertRefusedUnchanged(result, "Invalid patch id 'Add_Users': upper case 'A' is not allowed");
+    assertThat(result.log()).contains("Accepted forms: <number> (e.g. 12) or <number>-<words>");
+  }
+
+  private void assertRefusedUnchanged(MavenRun.Result result, String message) {
+    assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
+    assertThat(result.log()).contains(message).doesNotContain("at dev.hop.");
+    assertThat(project.gitOrigin("tag", "-l")).isEmpty();
+    assertThat(project.gitOrigin("log", "--format=%s", "ho-prod")).isEqualTo("[ho] Initial commit (release: 0.0.0)");
+    assertThat(project.gitOrigin("branch", "--list", "ho-patch/*")).isEmpty();
+  }
+
+  private MavenRun.Result patchNew(String id, String description) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("id", id);
+    if (!description.isEmpty()) {
+      p.setProperty("description", description);
+    }
+    return maven.run(project.dir(), p, "hop:patch-new");
+  }
+}
