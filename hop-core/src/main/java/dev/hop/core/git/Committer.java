@@ -5,6 +5,7 @@ import dev.hop.core.HopEvent;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.jgit.api.AddCommand;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -54,6 +55,19 @@ public final class Committer {
     } catch (GitAPIException | RuntimeException e) {
       throw new GitOperationException("git add " + String.join(" ", paths) + " && git commit -m '" + subject(summary)
           + "'", "Cannot commit in " + workspace.workTree(), e);
+    }
+  }
+
+  /**
+   * Takes back hop's own commits and file changes on the current branch: index and tracked files back at
+   * {@code before} (like {@code git reset --hard before}).
+   */
+  public void rewind(ObjectId before) throws GitOperationException {
+    try {
+      workspace.git().reset().setMode(ResetType.HARD).setRef(before.name()).call();
+      workspace.events().accept(HopEvent.detail("Reset " + workspace.workTree() + " to " + before.abbreviate(7).name()));
+    } catch (GitAPIException | RuntimeException e) {
+      throw new GitOperationException("git reset --hard " + before.name(), "Cannot reset " + workspace.workTree(), e);
     }
   }
 }
