@@ -1,6 +1,7 @@
 package dev.hop.core.workflow;
 
 import dev.hop.core.CommandHints;
+import dev.hop.core.DatabaseException;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
 import dev.hop.core.HopException;
@@ -21,7 +22,6 @@ import dev.hop.core.release.Version;
 import dev.hop.core.validate.MavenTestRunner;
 import dev.hop.core.validate.TestDatabaseTarget;
 import dev.hop.core.validate.TestReport;
-import dev.hop.core.DatabaseException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -124,10 +124,15 @@ public final class PatchValidation {
     return new RepositoryStateException(RepositoryStateException.Reason.MERGE_CONFLICT, source, e.paths(),
         "Patch " + patch + " does not merge into release " + ReleaseName.stage(target) + ": merging " + source
             + " into " + branch + " conflicts on " + String.join(", ", e.paths()) + ". Nothing was changed (ho-prod"
-            + " and origin are as they were; the validation work tree is removed). Merge ho-prod and the stage's"
-            + " patch branches (" + String.join(", ", branches().subList(0, branches().size() - 1)) + ") into "
+            + " and origin are as they were; the validation work tree is removed). Merge " + others() + " into "
             + patchBranch + ", resolve the conflicts, push, then run: "
             + project.settings().hints().command("patch-add", "id", patch.value()));
+  }
+
+  /** What the patch branch must merge to resolve a conflict: ho-prod and the stage branches validation merges. */
+  private String others() {
+    List<String> stageBranches = branches().subList(0, branches().size() - 1);
+    return stageBranches.isEmpty() ? "ho-prod" : "ho-prod and " + String.join(", ", stageBranches);
   }
 
   private List<PatchId> context() {
