@@ -60,6 +60,16 @@ public final class Hop implements AutoCloseable {
     return new PatchApplyCommand(project);
   }
 
+  /** {@code hop:patch-add}: validates a patch and adds it to a stage release. */
+  public PatchAddCommand patchAdd() {
+    return new PatchAddCommand(project);
+  }
+
+  /** {@code hop:promote}: promotes the stage to a release candidate, or the release candidate to production. */
+  public PromoteCommand promote() {
+    return new PromoteCommand(project);
+  }
+
   @Override
   public void close() {
     project.close();

@@ -55,8 +55,17 @@ public final class TemplateRestorer {
    */
   public RestoreResult restore(DatabaseTarget development, Version version, byte[] schema, byte[] metadataRows)
       throws DatabaseException, DatabaseRefusedException, PatchScriptException {
+    return restore(development, development.database(), version, schema, metadataRows);
+  }
+
+  /**
+   * Makes {@code development} a fresh copy of production {@code version}, cloned from the template of the
+   * database {@code templateOwner} (a validation or release database shares the development database's template).
+   */
+  public RestoreResult restore(DatabaseTarget development, String templateOwner, Version version, byte[] schema,
+      byte[] metadataRows) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
     long start = System.nanoTime();
-    String template = templateName(development.database(), version);
+    String template = templateName(templateOwner, version);
     String hash = hash(schema, metadataRows);
     boolean reused;
     try (Connection c = server.connect()) {

@@ -36,7 +36,7 @@ public final class Pusher {
   public record Report(List<String> accepted, Map<String, String> rejected) {
     public Report {
       accepted = List.copyOf(accepted);
-      rejected = Map.copyOf(rejected);
+      rejected = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
     }
 
     public boolean allAccepted() {
@@ -52,9 +52,16 @@ public final class Pusher {
   public void pushAtomic(List<RefPush> refs) throws HopException {
     Report report = push(refs, true);
     if (!report.allAccepted()) {
-      String first = report.rejected().keySet().iterator().next();
+      Map<String, String> causesFirst = new LinkedHashMap<>();
+      report.rejected().forEach((ref, why) -> {
+        if (!why.startsWith(RemoteRefUpdate.Status.REJECTED_OTHER_REASON.name())) {
+          causesFirst.put(ref, why);
+        }
+      });
+      causesFirst.putAll(report.rejected());
+      String first = causesFirst.keySet().iterator().next();
       throw new TeamRefusalException(TeamRefusalException.Reason.PUSH_REJECTED, first, "",
-          "Origin rejected " + describe(report.rejected()) + ", so nothing was pushed (the push of "
+          "Origin rejected " + describe(causesFirst) + ", so nothing was pushed (the push of "
               + refs.stream().map(RefPush::remoteRef).collect(Collectors.joining(", ")) + " is atomic). Bring your"
               + " branch up to date with: git fetch origin && git status, then run the step again");
     }

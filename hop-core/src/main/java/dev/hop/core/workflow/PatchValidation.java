@@ -1,0 +1,161 @@
+package dev.hop.core.workflow;
+
+import dev.hop.core.CommandHints;
+import dev.hop.core.DatabaseException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopEvents;
+import dev.hop.core.HopException;
+import dev.hop.core.MavenLaunch;
+import dev.hop.core.RepositoryStateException;
+import dev.hop.core.codegen.CodeGenerator;
+import dev.hop.core.codegen.CodegenResult;
+import dev.hop.core.codegen.SchemaModel;
+import dev.hop.core.codegen.SchemaReader;
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.git.Merger;
+import dev.hop.core.git.ReleaseArchive;
+import dev.hop.core.git.ValidationWorktree;
+import dev.hop.core.release.PatchId;
+import dev.hop.core.release.ReleaseName;
+import dev.hop.core.release.Releases;
+import dev.hop.core.release.Version;
+import dev.hop.core.validate.MavenTestRunner;
+import dev.hop.core.validate.TestDatabaseTarget;
+import dev.hop.core.validate.TestReport;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * patch-add's validation (SPEC §7): in a separate work tree, {@code temp-valid-X.Y.Z} = ho-prod + the pending
+ * stages' patch branches + the patch; a validation database at the production state with the context applied
+ * (every patch read from the merged tree); code regenerated there; the project's tests run against it. The work
+ * tree, its branch and the database are gone when it returns, whatever happened.
+ */
+public final class PatchValidation {
+  /** The suffix of the validation database's name. */
+  public static final String DATABASE_SUFFIX = "validation";
+
+  private final Project project;
+  private final Releases releases;
+  private final Version target;
+  private final PatchId patch;
+  private final MavenLaunch launch;
+
+  public PatchValidation(Project project, Releases releases, Version target, PatchId patch, MavenLaunch launch) {
+    this.project = project;
+    this.releases = releases;
+    this.target = target;
+    this.patch = patch;
+    this.launch = launch;
+  }
+
+  /** The branches merged on top of ho-prod, in order: the stage patches of the context, then the patch's own. */
+  public List<String> branches() {
+    List<String> branches = new ArrayList<>();
+    for (PatchId id : context()) {
+      Optional<ReleaseName> listing = releases.releaseListing(id);
+      if (listing.isPresent() && listing.get().isStage()) {
+        branches.add(ReleaseArchive.releaseBranch(listing.get().version(), id));
+      }
+    }
+    branches.add(ReleaseArchive.patchBranch(patch));
+    return branches;
+  }
+
+  /** The validation database, beside the development database. */
+  public DatabaseTarget database() {
+    return ScratchDatabase.targetFor(project.development(), DATABASE_SUFFIX);
+  }
+
+  /** The work tree's folder, {@code target/hop/validation-<id>}. */
+  public Path folder() {
+    return project.dir().resolve("target").resolve("hop").resolve("validation-" + patch);
+  }
+
+  /**
+   * Runs the validation and reports the tests.
+   *
+   * @throws RepositoryStateException MERGE_CONFLICT naming the conflicting paths
+   * @throws dev.hop.core.PatchScriptException when a patch's script fails on the validation database
+   */
+  public TestReport run() throws HopException {
+    HopEvents events = project.events();
+    CommandHints hints = project.settings().hints();
+    String branch = "temp-valid-" + target;
+    ObjectId start = project.git().resolve("refs/heads/" + Project.HO_PROD).orElseThrow();
+    try (ValidationWorktree tree = ValidationWorktree.create(project.git(), folder(), branch, start)) {
+      merge(tree, branch);
+      ProductionState production = ProductionState.read(tree.folder().resolve("model"));
+      String next = hints.command("patch-apply");
+      try (ScratchDatabase db = ScratchDatabase.create(database(), project.development(), production, hints, events,
+          next)) {
+        new PatchApplier(db.target(), events, next).apply(context(),
+            id -> fromTree(tree.folder(), id), this::label);
+        regenerate(db.target(), tree.folder());
+        DatabaseTarget t = db.target();
+        return new MavenTestRunner(launch, events, project.settings().testTimeout())
+            .run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+      }
+    }
+  }
+
+  private void merge(ValidationWorktree tree, String branch) throws HopException {
+    Merger merger = new Merger(tree.workspace(), project.clock());
+    for (String source : branches()) {
+      try {
+        merger.merge(source, "Merge " + source + " into " + branch);
+      } catch (RepositoryStateException e) {
+        if (e.reason() != RepositoryStateException.Reason.MERGE_CONFLICT) {
+          throw e;
+        }
+        throw conflict(source, branch, e);
+      }
+    }
+    project.events().accept(HopEvent.detail("Built " + branch + " from ho-prod and " + String.join(", ", branches())));
+  }
+
+  private RepositoryStateException conflict(String source, String branch, RepositoryStateException e) {
+    String patchBranch = ReleaseArchive.patchBranch(patch);
+    return new RepositoryStateException(RepositoryStateException.Reason.MERGE_CONFLICT, source, e.paths(),
+        "Patch " + patch + " does not merge into release " + ReleaseName.stage(target) + ": merging " + source
+            + " into " + branch + " conflicts on " + String.join(", ", e.paths()) + ". Nothing was changed (ho-prod"
+            + " and origin are as they were; the validation work tree is removed). Merge " + others() + " into "
+            + patchBranch + ", resolve the conflicts, push, then run: "
+            + project.settings().hints().command("patch-add", "id", patch.value()));
+  }
+
+  /** What the patch branch must merge to resolve a conflict: ho-prod and the stage branches validation merges. */
+  private String others() {
+    List<String> stageBranches = branches().subList(0, branches().size() - 1);
+    return stageBranches.isEmpty() ? "ho-prod" : "ho-prod and " + String.join(", ", stageBranches);
+  }
+
+  private List<PatchId> context() {
+    return releases.validationContext(target, patch);
+  }
+
+  private String label(PatchId id) {
+    return releases.releaseListing(id).orElse(ReleaseName.stage(target)).toString();
+  }
+
+  private static PatchApplier.Files fromTree(Path tree, PatchId id) throws HopException {
+    Path dir = tree.resolve(Project.patchFolder(id));
+    return new PatchApplier.Files(PatchSources.fromWorkingTree(dir), Optional.of(dir));
+  }
+
+  private void regenerate(DatabaseTarget db, Path tree) throws HopException {
+    SchemaModel model;
+    try (Connection c = db.connect()) {
+      model = new SchemaReader().read(c);
+    } catch (SQLException e) {
+      throw DatabaseException.of("read the schema", db.database(), db.server(), e);
+    }
+    CodegenResult result = new CodeGenerator(tree, project.settings().basePackage(), project.events()).generate(model);
+    project.events().accept(HopEvent.detail("Regenerated code in the validation work tree: " + result.summary()));
+  }
+}

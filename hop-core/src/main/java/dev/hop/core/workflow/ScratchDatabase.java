@@ -1,0 +1,101 @@
+package dev.hop.core.workflow;
+
+import dev.hop.core.CommandHints;
+import dev.hop.core.DatabaseException;
+import dev.hop.core.DatabaseRefusedException;
+import dev.hop.core.HopEvent;
+import dev.hop.core.HopEvents;
+import dev.hop.core.HopException;
+import dev.hop.core.db.DatabaseServer;
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.db.DevelopmentMarker;
+import dev.hop.core.db.TemplateRestorer;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A short-lived development database beside the development database ({@code <database>_validation},
+ * {@code <database>_release}), built at the production state and dropped on close.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+  private static final int MAX_IDENTIFIER = 63;
+
+  private final DatabaseTarget target;
+  private final DatabaseServer server;
+  private final HopEvents events;
+  private boolean dropped;
+
+  private ScratchDatabase(DatabaseTarget target, DatabaseServer server, HopEvents events) {
+    this.target = target;
+    this.server = server;
+    this.events = events;
+  }
+
+  /** The scratch database {@code <development database>_<suffix>} on the development database's server. */
+  public static DatabaseTarget targetFor(DatabaseTarget development, String suffix) {
+    String name = development.database();
+    String tail = "_" + suffix;
+    String base = name.length() + tail.length() > MAX_IDENTIFIER ? name.substring(0, MAX_IDENTIFIER - tail.length())
+        : name;
+    return development.withDatabase(base + tail);
+  }
+
+  /**
+   * Checks, changing nothing, that the server answers and that {@code target} is absent or a database hop made
+   * for development (so that building and dropping it is allowed).
+   *
+   * @param action what the goal would do with it, for the refusal (e.g. {@code validate a patch in})
+   * @throws DatabaseRefusedException when it exists without hop's mark
+   */
+  public static void checkUsable(DatabaseTarget target, CommandHints hints, String action) throws HopException {
+    DatabaseServer server = new DatabaseServer(target, hints);
+    try (Connection c = server.connect()) {
+      if (server.exists(c, target.database()) && !DevelopmentMarker.isDevelopment(c, target.database())) {
+        throw DatabaseRefusedException.notMarked(target.database(), server.describe(), action, hints);
+      }
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", target.database(), server.describe(), e);
+    }
+  }
+
+  /**
+   * Creates {@code target} as a copy of production, from the template of {@code development} (built when missing
+   * or out of date).
+   */
+  public static ScratchDatabase create(DatabaseTarget target, DatabaseTarget development, ProductionState production,
+      CommandHints hints, HopEvents events, String next) throws HopException {
+    DatabaseServer server = new DatabaseServer(target, hints);
+    ScratchDatabase scratch = new ScratchDatabase(target, server, events);
+    try {
+      new TemplateRestorer(server, events, next).restore(target, development.database(), production.version(),
+          production.schema(), production.metadata());
+      return scratch;
+    } catch (HopException | RuntimeException e) {
+      try {
+        scratch.close();
+      } catch (HopException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  public DatabaseTarget target() {
+    return target;
+  }
+
+  /** Drops the database (it is a marked development database); safe to call more than once. */
+  @Override
+  public void close() throws HopException {
+    if (dropped) {
+      return;
+    }
+    dropped = true;
+    try (Connection c = server.connect()) {
+      server.dropDevelopment(c, target.database(), "drop");
+      events.accept(HopEvent.detail("Dropped database " + target.database()));
+    } catch (SQLException e) {
+      throw DatabaseException.of("drop database " + target.database(), target.database(), server.describe(), e);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.hop.maven.it;
+
+import dev.hop.core.testing.GitCli;
+import dev.hop.core.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * A hop project for the team goals' scenarios: laid out as the archetype leaves it (a pom whose {@code mvn test}
+ * runs JUnit 5 tests with the PostgreSQL driver, model/ at 0.0.0 with its metadata), on ho-prod pushed to a bare
+ * origin, with a development database name of its own on the test server; patch branches, archived branches and
+ * release files are set up with the git CLI, as the other goals would leave them.
+ */
+final class TeamProject {
+  static final String BASE_PACKAGE = "it.hop.db";
+
+  private final Path dir;
+  private final Path origin;
+  private final GitCli git;
+  private final String database;
+
+  private TeamProject(Path dir, Path origin, GitCli git, String database) {
+    this.dir = dir;
+    this.origin = origin;
+    this.git = git;
+    this.database = database;
+  }
+
+  /** Creates {@code root/<artifactId>} and {@code root/origin.git}; git runs with {@code root/home} as HOME. */
+  static TeamProject create(Path root, String artifactId) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(artifactId));
+    Path origin = root.resolve("origin.git");
+    GitCli git = new GitCli(root.resolve("home"));
+    String database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    TeamProject project = new TeamProject(dir, origin, git, database);
+    project.write("pom.xml", pom(artifactId));
+    project.write(".gitignore", "target/\nbackups/\n.hop/local/\nbuild.log\n");
+    project.write("Patches/README.md", "# Patches\n");
+    project.write("releases/README.md", "# Releases\n");
+    project.write("model/schema-0.0.0.sql", "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n");
+    project.write("model/metadata-0.0.0.sql", "SET client_encoding = 'UTF8';\n"
+        + "INSERT INTO half_orm_meta.hop_release (major, minor, patch, pre_release, pre_release_num, changelog)\n"
+        + "VALUES (0, 0, 0, '', '', 'Initial release');\n");
+    Files.createSymbolicLink(dir.resolve("model/schema.sql"), Path.of("schema-0.0.0.sql"));
+    project.write("src/test/java/it/hop/ConnectionTest.java", """
+        package it.hop;
+
+        import static org.junit.jupiter.api.Assertions.assertTrue;
+
+        import java.sql.Connection;
+        import java.sql.DriverManager;
+        import org.junit.jupiter.api.Test;
+
+        class ConnectionTest {
+          static Connection connect() throws Exception {
+            return DriverManager.getConnection(System.getProperty("hop.url"), System.getProperty("hop.user"), null);
+          }
+
+          @Test
+          void databaseAnswers() throws Exception {
+            try (Connection c = connect()) {
+              assertTrue(c.isValid(5));
+            }
+          }
+        }
+        """);
+    git.run(root, "init", "-q", "--bare", origin.toString());
+    project.git("init", "-q", "-b", "ho-prod");
+    project.git("add", "-A");
+    project.git("commit", "-q", "-m", "[ho] Initial commit (release: 0.0.0)");
+    project.git("remote", "add", "origin", origin.toString());
+    project.git("push", "-q", "-u", "origin", "ho-prod");
+    return project;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  /** The development database's name (it need not exist). */
+  String database() {
+    return database;
+  }
+
+  /** The user properties pointing the goals at the test server. */
+  Properties properties(String... keyValues) {
+    TestPostgres pg = TestPostgres.get();
+    Properties p = new Properties();
+    p.setProperty("hop.url", pg.jdbcUrl(database));
+    p.setProperty("hop.user", pg.user());
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      p.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return p;
+  }
+
+  Map<String, String> gitEnvironment() {
+    return git.environment();
+  }
+
+  Path write(String path, String content) throws IOException {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  String read(String path) throws IOException {
+    return Files.readString(dir.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  String git(String... args) {
+    return git.run(dir, args);
+  }
+
+  String gitOrigin(String... args) {
+    return git.run(origin, args);
+  }
+
+  /**
+   * Makes branch {@code branch} from ho-prod with {@code Patches/<id>/README.md} and {@code files} (path, content
+   * pairs), pushes it to origin and comes back to ho-prod, as patch-new and the developer would leave it.
+   */
+  void branch(String branch, String id, String... files) throws IOException {
+    git("switch", "-q", "-c", branch, "ho-prod");
+    write("Patches/" + id + "/README.md", "# " + id + "\n");
+    for (int i = 0; i + 1 < files.length; i += 2) {
+      write(files[i], files[i + 1]);
+    }
+    git("add", "-A");
+    git("commit", "-q", "-m", "Patch " + id);
+    git("push", "-q", "origin", branch);
+    git("switch", "-q", "ho-prod");
+    git("branch", "-q", "-D", branch);
+  }
+
+  /** Writes release files on ho-prod (name, content pairs), commits and pushes. */
+  void releases(String... files) throws IOException {
+    for (int i = 0; i + 1 < files.length; i += 2) {
+      write("releases/" + files[i], files[i + 1]);
+    }
+    git("add", "-A");
+    git("commit", "-q", "-m", "[ho] Set up releases");
+    git("push", "-q", "origin", "ho-prod");
+  }
+
+  /** Whether the test server has a database named {@code name}. */
+  static boolean databaseExists(String name) throws SQLException {
+    try (Connection c = TestPostgres.get().maintenance();
+        PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      p.setString(1, name);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static String pom(String artifactId) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>it.hop</groupId>
+          <artifactId>%s</artifactId>
+          <version>1.0-SNAPSHOT</version>
+          <properties>
+            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            <maven.compiler.release>17</maven.compiler.release>
+          </properties>
+          <dependencies>
+            <dependency>
+              <groupId>org.postgresql</groupId>
+              <artifactId>postgresql</artifactId>
+              <version>%s</version>
+            </dependency>
+            <dependency>
+              <groupId>org.junit.jupiter</groupId>
+              <artifactId>junit-jupiter</artifactId>
+              <version>%s</version>
+              <scope>test</scope>
+            </dependency>
+          </dependencies>
+          <build>
+            <plugins>
+              <plugin>
+                <groupId>dev.hop</groupId>
+                <artifactId>hop-maven-plugin</artifactId>
+                <version>%s</version>
+                <configuration>
+                  <basePackage>%s</basePackage>
+                </configuration>
+              </plugin>
+              <plugin><artifactId>maven-resources-plugin</artifactId><version>%s</version></plugin>
+              <plugin><artifactId>maven-compiler-plugin</artifactId><version>%s</version></plugin>
+              <plugin>
+                <artifactId>maven-surefire-plugin</artifactId>
+                <version>%s</version>
+                <configuration>
+                  <systemPropertyVariables>
+                    <hop.url>${hop.url}</hop.url>
+                    <hop.user>${hop.user}</hop.user>
+                  </systemPropertyVariables>
+                </configuration>
+              </plugin>
+            </plugins>
+          </build>
+        </project>
+        """.formatted(artifactId, required("hop.it.postgresqlVersion"), required("hop.it.junitVersion"),
+        MavenRun.pluginVersion(), BASE_PACKAGE, required("hop.it.resourcesPluginVersion"),
+        required("hop.it.compilerPluginVersion"), required("hop.it.surefireVersion"));
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("System property " + property + " is not set: run the ITs through Maven");
+    }
+    return value;
+  }
+}
