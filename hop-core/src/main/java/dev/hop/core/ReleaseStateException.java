@@ -131,6 +131,15 @@ public final class ReleaseStateException extends HopUserException {
         + name.fileName(), stage, name, List.of(), List.of());
   }
 
+  /** promote rc: {@code stage} lists nothing since {@code rc}, its version's active RC. */
+  public static ReleaseStateException nothingSinceRc(Version stage, ReleaseName rc, CommandHints hints) {
+    ReleaseName name = ReleaseName.stage(stage);
+    return new ReleaseStateException(Reason.STAGE_EMPTY, "Stage release " + name + " has no patch since " + rc
+        + ": nothing to promote to an RC. Add a patch, or put " + rc + " in production. Run: "
+        + hints.command("patch-add", "id", "<id>", "toVersion", stage.toString()) + " or: "
+        + hints.command("promote", "to", "prod"), stage, name, List.of(), List.of());
+  }
+
   public static ReleaseStateException noActiveRc(CommandHints hints) {
     return new ReleaseStateException(Reason.NO_ACTIVE_RC, "No active RC found: no release candidate waits"
         + " for production. Run: " + hints.command("promote", "to", "rc"), null, null, List.of(), List.of());

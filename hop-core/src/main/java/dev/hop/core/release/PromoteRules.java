@@ -17,13 +17,24 @@ final class PromoteRules {
     this.releases = releases;
   }
 
-  /** The smallest stage, unless another version's RC waits for production or the stage is empty. */
+  /**
+   * The smallest stage, unless another version's RC waits for production or the stage is empty. A stage
+   * emptied by its own version's RC (promote rc leaves it in place) has nothing new: the next stage is
+   * then the candidate, and that RC blocks it.
+   */
   Version rcVersion() throws ReleaseStateException {
     List<Version> stages = releases.stages();
     if (stages.isEmpty()) {
       throw ReleaseStateException.noStageToPromote(releases.hints());
     }
     Version version = stages.get(0);
+    Optional<ReleaseName> ownRc = releases.activeRcs().stream().filter(rc -> rc.version().equals(version)).findFirst();
+    if (ownRc.isPresent() && releases.stage(version).orElseThrow().isEmpty()) {
+      if (stages.size() == 1) {
+        throw ReleaseStateException.nothingSinceRc(version, ownRc.get(), releases.hints());
+      }
+      throw ReleaseStateException.activeRcExists(stages.get(1), ownRc.get(), releases.hints());
+    }
     Optional<ReleaseName> otherRc =
         releases.activeRcs().stream().filter(rc -> !rc.version().equals(version)).findFirst();
     if (otherRc.isPresent()) {

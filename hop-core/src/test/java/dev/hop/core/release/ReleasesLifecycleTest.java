@@ -154,7 +154,8 @@ class ReleasesLifecycleTest {
       1.0.0: 1                                 ; NO_STAGE         ; ''          ; No stage releases found                     ; Run: hop release-new level=<patch|minor|major>
       1.0.1-rc1: 1 | 1.0.1-rc2: 1 2 | 1.1.0-stage: 3 ; ACTIVE_RC_EXISTS ; 1.0.1-rc2 ; Active RC exists: 1.0.1-rc2 is not in production yet, so 1.1.0-stage cannot become an RC ; Run: hop promote to=prod
       1.0.1-stage:                             ; STAGE_EMPTY      ; 1.0.1-stage ; Stage release 1.0.1-stage is empty        ; Run: hop patch-add id=<id> toVersion=1.0.1 or: git rm releases/1.0.1-stage.txt
-      1.0.1-rc1: 1 | 1.0.1-stage:              ; STAGE_EMPTY      ; 1.0.1-stage ; Stage release 1.0.1-stage is empty        ; git rm releases/1.0.1-stage.txt
+      1.0.1-rc1: 1 | 1.0.1-stage:              ; STAGE_EMPTY      ; 1.0.1-stage ; Stage release 1.0.1-stage has no patch since 1.0.1-rc1: nothing to promote ; Run: hop patch-add id=<id> toVersion=1.0.1 or: hop promote to=prod
+      1.0.1-rc1: 1 | 1.0.1-stage: | 1.1.0-stage: 2 ; ACTIVE_RC_EXISTS ; 1.0.1-rc1 ; Active RC exists: 1.0.1-rc1 is not in production yet, so 1.1.0-stage cannot become an RC ; Run: hop promote to=prod
       """)
   void promoteRcRefusals(String picture, Reason reason, String blocking, String what, String next) {
     assertRefused(() -> releases(picture).promoteRcVersion(), reason, blocking, what, next);
