@@ -45,6 +45,11 @@ public final class Hop implements AutoCloseable {
     return new StatusCommand(settings);
   }
 
+  /** {@code hop:update}: sync ho-prod with origin and report what the production database lacks. */
+  public UpdateCommand update() {
+    return new UpdateCommand(project);
+  }
+
   @Override
   public void close() {
     project.close();
