@@ -50,6 +50,11 @@ public final class Hop implements AutoCloseable {
     return new UpdateCommand(project);
   }
 
+  /** {@code hop:upgrade}: bring the production database to the latest (or a given) production release. */
+  public UpgradeCommand upgrade() {
+    return new UpgradeCommand(project);
+  }
+
   @Override
   public void close() {
     project.close();

@@ -37,6 +37,20 @@ final class ProductionChecks {
     }
   }
 
+  /** Asserts that {@code lines} hold, in this order, lines starting with each of {@code prefixes}. */
+  static void startInOrder(java.util.List<String> lines, String... prefixes) {
+    int at = 0;
+    for (String prefix : prefixes) {
+      while (at < lines.size() && !lines.get(at).startsWith(prefix)) {
+        at++;
+      }
+      if (at == lines.size()) {
+        throw new AssertionError("No line starting with '" + prefix + "' (in order) in:\n" + String.join("\n", lines));
+      }
+      at++;
+    }
+  }
+
   /** hop.url and hop.user of {@code db}, plus alternating extra names and values. */
   static Properties target(TestDatabase db, String... extra) {
     Properties p = new Properties();
