@@ -243,6 +243,46 @@ class UpgradeIT {
     }
   }
 
+  @Test
+  void anUpgradeKilledWhilePatchRunsLeavesTheOldDatabaseAndTheNextUpgradeSucceeds() throws Exception {
+    threeReleases(INDEX + "SELECT pg_sleep(6);\n");
+    String catalog = ProductionChecks.fingerprint(db);
+    String data = ProductionChecks.data(db);
+    Thread run = new Thread(() -> {
+      try {
+        maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
+      } catch (Exception e) {
+        // killed on purpose
+      }
+    });
+    run.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!"1".equals(ProductionChecks.query(db, "SELECT count(*) FROM pg_stat_activity"
+        + " WHERE datname = current_database() AND query LIKE '%pg_sleep(6)%' AND pid <> pg_backend_pid()"))) {
+      assertThat(System.nanoTime()).as("the upgrade reached pg_sleep").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    List<ProcessHandle> mavens = ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("classworlds")).toList();
+    assertThat(mavens).isNotEmpty();
+    mavens.forEach(ProcessHandle::destroyForcibly);
+    run.join(30_000);
+    while (!"0".equals(ProductionChecks.query(db, "SELECT count(*) FROM pg_stat_activity"
+        + " WHERE datname = current_database() AND application_name = 'hop'"))) {
+      assertThat(System.nanoTime()).as("the killed upgrade's session ended").isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    assertThat(ProductionChecks.version(db)).isEqualTo("0.0.0");
+    assertThat(ProductionChecks.fingerprint(db)).isEqualTo(catalog);
+    assertThat(ProductionChecks.data(db)).isEqualTo(data);
+
+    MavenRun.Result again = maven.run(released.dir(), ProductionChecks.target(db, "toRelease", "1.0.0"),
+        "hop:upgrade");
+    assertThat(again.succeeded()).as(again.log()).isTrue();
+    assertThat(ProductionChecks.version(db)).isEqualTo("1.0.0");
+    assertThat(ProductionChecks.query(db, "SELECT to_regclass('orders')::text")).isNull();
+  }
+
   private static TestDatabase copyOf(TestDatabase db) throws Exception {
     TestDatabase copy = new TestDatabase(db.server(), db.name() + "_copy");
     try (Connection c = db.server().maintenance(); Statement s = c.createStatement()) {
