@@ -13,11 +13,13 @@ public final class Hop implements AutoCloseable {
   private final HopSettings settings;
   private final HopEvents events;
   private final Project project;
+  private final GitEnvironment gitEnvironment;
 
   private Hop(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.events = Objects.requireNonNull(events, "events");
     this.project = new Project(settings, events, clock, gitEnvironment);
+    this.gitEnvironment = gitEnvironment;
   }
 
   /** Opens hop on a project; nothing is read or connected until a command runs. */
@@ -68,6 +70,21 @@ public final class Hop implements AutoCloseable {
   /** {@code hop:promote}: promotes the stage to a release candidate, or the release candidate to production. */
   public PromoteCommand promote() {
     return new PromoteCommand(project);
+  }
+
+  /** {@code hop:update}: sync ho-prod with origin and report what the production database lacks. */
+  public UpdateCommand update() {
+    return new UpdateCommand(project);
+  }
+
+  /** {@code hop:upgrade}: bring the production database to the latest (or a given) production release. */
+  public UpgradeCommand upgrade() {
+    return new UpgradeCommand(project);
+  }
+
+  /** {@code hop:clone}: clone a project and create its development database (the project dir is the parent). */
+  public CloneCommand cloneProject() {
+    return new CloneCommand(project, gitEnvironment);
   }
 
   @Override

@@ -31,8 +31,8 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 
-  /** The project's root folder. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  /** The project's root folder; null for a goal run without a project (clone): the current folder is used. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
   protected File basedir;
 
   @Parameter(defaultValue = "${project.artifactId}", readonly = true)
@@ -128,7 +128,7 @@ public abstract class AbstractHopMojo extends AbstractMojo {
       dbPassword = dbPassword.or(server::password);
     }
     return new HopSettings(
-        basedir.toPath(),
+        (basedir != null ? basedir : new File(session.getExecutionRootDirectory())).toPath(),
         nonBlank(url),
         nonBlank(database).orElseGet(() -> String.valueOf(artifactId).replace('-', '_')),
         dbUser,

@@ -37,7 +37,16 @@ public final class Backup {
    * @return the backup file
    */
   public Path create(DatabaseTarget target, Path dir) throws PgToolException, ProjectFileException {
-    String name = target.database() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".dump";
+    return create(target, dir, target.database());
+  }
+
+  /**
+   * Writes {@code <dir>/<prefix>-<UTC time>.dump} (e.g. prefix {@code shop-1.2.0}), mode 0600 as above.
+   *
+   * @return the backup file
+   */
+  public Path create(DatabaseTarget target, Path dir, String prefix) throws PgToolException, ProjectFileException {
+    String name = prefix + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".dump";
     Path file = dir.resolve(name);
     try {
       Files.createDirectories(dir);

@@ -27,12 +27,21 @@ public final class PatchExecutor {
   private final JavaScriptRunner java;
   private final String next;
   private final MetadataSchema metadata = new MetadataSchema();
+  private final HopEvent.Level fileLevel;
 
   /**
    * @param target the database {@code c} is connected to (Java scripts connect to it themselves)
    * @param next the command the user runs after fixing a script, e.g. {@code mvn hop:patch-apply}
    */
   public PatchExecutor(DatabaseTarget target, HopEvents events, String next) {
+    this(target, events, next, HopEvent.Level.DETAIL);
+  }
+
+  /**
+   * @param fileLevel the level of the one line per script file ({@code upgrade} logs it as a lifecycle line)
+   */
+  public PatchExecutor(DatabaseTarget target, HopEvents events, String next, HopEvent.Level fileLevel) {
+    this.fileLevel = fileLevel;
     this.target = target;
     this.events = events;
     this.next = next;
@@ -68,7 +77,7 @@ public final class PatchExecutor {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         metadata.recordApplied(c, new AppliedScript(release, patch.value(), script.name(), script.sha256(), null,
             took));
-        events.accept(HopEvent.detail("Ran " + file + " in " + Durations.format(took)));
+        events.accept(new HopEvent(fileLevel, "Ran " + file + " in " + Durations.format(took)));
         names.add(script.name());
       }
     }

@@ -72,10 +72,22 @@ final class MavenRun {
 
   /** Runs {@code goals} (e.g. {@code hop:status}) in {@code project} with the given user properties. */
   Result run(Path project, Properties properties, String... goals) throws MavenInvocationException {
+    return execute(new DefaultInvocationRequest().setBaseDirectory(project.toFile())
+        .setPomFile(project.resolve("pom.xml").toFile()), properties, goals);
+  }
+
+  /**
+   * Runs {@code goals} in {@code dir}, a folder without a pom (goals with {@code requiresProject = false}, spelled
+   * with the full coordinates of {@link #plugin()}).
+   */
+  Result runWithoutProject(Path dir, Properties properties, String... goals) throws MavenInvocationException {
+    return execute(new DefaultInvocationRequest().setBaseDirectory(dir.toFile()), properties, goals);
+  }
+
+  private Result execute(InvocationRequest base, Properties properties, String... goals)
+      throws MavenInvocationException {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    InvocationRequest request = new DefaultInvocationRequest()
-        .setBaseDirectory(project.toFile())
-        .setPomFile(project.resolve("pom.xml").toFile())
+    InvocationRequest request = base
         .setGoals(List.of(goals))
         .setProperties(properties)
         .setBatchMode(true)

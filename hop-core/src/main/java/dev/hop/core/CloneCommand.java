@@ -1,0 +1,121 @@
+package dev.hop.core;
+
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.db.TemplateRestorer;
+import dev.hop.core.git.Cloner;
+import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.git.RemoteAccess;
+import dev.hop.core.workflow.ProductionState;
+import dev.hop.core.workflow.Project;
+import dev.hop.core.workflow.ProjectPom;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Clones a hop project (SPEC §7 {@code clone}): refuses an existing destination, clones with ho-prod checked out,
+ * and creates the development database at the production state; when a later step fails it removes the clone it
+ * made, and it never drops a database hop did not create for development.
+ */
+public final class CloneCommand {
+  static final String GOAL = "clone";
+
+  private final Project project;
+  private final GitEnvironment gitEnvironment;
+  private Optional<String> url = Optional.empty();
+  private Optional<Path> dir = Optional.empty();
+  private Optional<String> database = Optional.empty();
+  private boolean called;
+
+  CloneCommand(Project project, GitEnvironment gitEnvironment) {
+    this.project = project;
+    this.gitEnvironment = gitEnvironment;
+  }
+
+  /** The repository to clone (origin's URL). */
+  public CloneCommand setUrl(Optional<String> url) {
+    checkCallable();
+    this.url = url;
+    return this;
+  }
+
+  /** The new folder (default: the repository's name in the current folder). */
+  public CloneCommand setDirectory(Optional<Path> dir) {
+    checkCallable();
+    this.dir = dir;
+    return this;
+  }
+
+  /** The development database name (default: the clone's pom, then its folder name); a JDBC URL's name wins. */
+  public CloneCommand setDatabase(Optional<String> database) {
+    checkCallable();
+    this.database = database;
+    return this;
+  }
+
+  /**
+   * Clones and creates the development database.
+   *
+   * @throws CloneRefusedException without a URL, or when the destination exists
+   * @throws DatabaseRefusedException when the development database exists and hop did not create it
+   * @throws HopEnvironmentException when Git, origin or PostgreSQL fail
+   */
+  public CloneResult call() throws HopException {
+    checkCallable();
+    called = true;
+    HopSettings settings = project.settings();
+    String repository = url.orElseThrow(() -> CloneRefusedException.noUrl(settings.hints()));
+    Path dest = dir.map(d -> project.dir().resolve(d)).orElse(project.dir().resolve(repositoryName(repository)))
+        .toAbsolutePath().normalize();
+    if (Files.exists(dest)) {
+      throw CloneRefusedException.exists(dest, repository, settings.hints());
+    }
+    try (RemoteAccess access = RemoteAccess.of(settings.git(), gitEnvironment)) {
+      new Cloner(access, project.events()).cloneInto(repository, dest, Project.HO_PROD);
+    }
+    try {
+      return createDatabase(dest);
+    } catch (HopException | RuntimeException e) {
+      delete(dest);
+      project.events().accept(HopEvent.warn("Removed the clone " + dest + " because the development database"
+          + " could not be created"));
+      throw e;
+    }
+  }
+
+  private CloneResult createDatabase(Path dest) throws HopException {
+    HopSettings settings = project.settings();
+    String name = database.or(() -> ProjectPom.database(dest))
+        .orElse(dest.getFileName().toString().replace('-', '_'));
+    String jdbcUrl = settings.jdbcUrl().orElse(Project.DEFAULT_SERVER + name);
+    DatabaseTarget development = new DatabaseTarget(jdbcUrl, settings.user(), settings.password());
+    ProductionState state = ProductionState.read(dest.resolve("model"));
+    TemplateRestorer.on(development, settings.hints(), project.events(), settings.hints().command("patch-apply"))
+        .restore(development, state.version(), state.schema(), state.metadata());
+    return new CloneResult(dest, development.database(), state.version());
+  }
+
+  /** {@code https://host/team/shop-db.git} → {@code shop-db}. */
+  static String repositoryName(String url) {
+    String s = url.replaceAll("[/\\\\]+$", "");
+    s = s.substring(Math.max(s.lastIndexOf('/'), Math.max(s.lastIndexOf('\\'), s.lastIndexOf(':'))) + 1);
+    return s.endsWith(".git") ? s.substring(0, s.length() - 4) : s;
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: the warning names the folder
+    }
+  }
+
+  private void checkCallable() {
+    if (called) {
+      throw new IllegalStateException("A CloneCommand runs once; ask Hop for a new one");
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.hop.core;
+
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.release.ReleaseName;
+import dev.hop.core.release.Releases;
+import dev.hop.core.release.Version;
+import dev.hop.core.workflow.ProductionCheckout;
+import dev.hop.core.workflow.ProductionDatabase;
+import dev.hop.core.workflow.Project;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings a production host's ho-prod up to origin (fetch with pruning, fast-forward) and reports the database's
+ * version, the newer production releases with their patches and the upgrade path (SPEC §7 {@code update});
+ * changes no database.
+ */
+public final class UpdateCommand {
+  static final String GOAL = "update";
+
+  private final Project project;
+  private boolean called;
+
+  UpdateCommand(Project project) {
+    this.project = project;
+  }
+
+  /**
+   * Syncs and reports.
+   *
+   * @throws ProductionDatabaseException without hop.url, for a missing database or one without hop metadata
+   * @throws RepositoryStateException off ho-prod, with local changes, or when ho-prod diverged from origin
+   * @throws HopEnvironmentException when Git, origin or the database fail
+   */
+  public UpdateResult call() throws HopException {
+    if (called) {
+      throw new IllegalStateException("An UpdateCommand runs once; ask Hop for a new one");
+    }
+    called = true;
+    ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
+    boolean pulled = ProductionCheckout.sync(project.git(), GOAL);
+    Releases releases = project.releases();
+    if (!database.exists()) {
+      throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
+          project.settings().hints());
+    }
+    Version current = version(database);
+    List<UpdateResult.Release> newer = releases.productionVersions().stream()
+        .filter(v -> v.isAfter(current))
+        .map(v -> new UpdateResult.Release(v, releases.patches(ReleaseName.production(v))))
+        .toList();
+    List<Version> path = releases.upgradePath(current, Optional.empty());
+    UpdateResult result = new UpdateResult(database.name(), current, releases.productionVersion(), pulled, newer,
+        path);
+    project.events().accept(HopEvent.lifecycle("Database " + database.name() + " is at " + current + "; "
+        + (path.isEmpty() ? "no newer production release" : path.size() + " newer production release"
+        + (path.size() == 1 ? "" : "s"))));
+    return result;
+  }
+
+  private static Version version(ProductionDatabase database) throws HopException {
+    DatabaseTarget target = database.target();
+    try (Connection c = target.connect()) {
+      return database.version(c);
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", database.name(), target.server(), e);
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package dev.hop.core;
+
+import dev.hop.core.db.Backup;
+import dev.hop.core.db.BackupRestore;
+import dev.hop.core.db.CatalogDigest;
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.db.PgTools;
+import dev.hop.core.db.ProductionStateLoader;
+import dev.hop.core.db.ServerVersion;
+import dev.hop.core.db.UpgradeLock;
+import dev.hop.core.git.IgnoreCheck;
+import dev.hop.core.plan.PlanRunner;
+import dev.hop.core.release.Releases;
+import dev.hop.core.release.Version;
+import dev.hop.core.workflow.ProductionCheckout;
+import dev.hop.core.workflow.ProductionDatabase;
+import dev.hop.core.workflow.ProductionState;
+import dev.hop.core.workflow.Project;
+import dev.hop.core.workflow.UpgradePlan;
+import dev.hop.core.workflow.UpgradePlanReport;
+import dev.hop.core.workflow.UpgradeRun;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Upgrades the production database along the path of production releases (SPEC §7 {@code upgrade}): checks every
+ * precondition, then either describes the plan (dry run) or backs up and applies the whole path in one
+ * transaction, undoing everything on failure and checking that the database is as before.
+ */
+public final class UpgradeCommand {
+  static final String GOAL = "upgrade";
+
+  private final Project project;
+  private Optional<Version> toRelease = Optional.empty();
+  private boolean dryRun;
+  private boolean create;
+  private Optional<Path> backupDir = Optional.empty();
+  private Duration lockWait = Duration.ofSeconds(30);
+  private boolean called;
+
+  UpgradeCommand(Project project) {
+    this.project = project;
+  }
+
+  /** Stops at this production release instead of the latest. */
+  public UpgradeCommand setToRelease(Optional<Version> toRelease) {
+    checkCallable();
+    this.toRelease = toRelease;
+    return this;
+  }
+
+  /** Describes the plan and writes its SQL, changing nothing. */
+  public UpgradeCommand setDryRun(boolean dryRun) {
+    checkCallable();
+    this.dryRun = dryRun;
+    return this;
+  }
+
+  /** Creates a missing database at the production state of {@code model/} first. */
+  public UpgradeCommand setCreate(boolean create) {
+    checkCallable();
+    this.create = create;
+    return this;
+  }
+
+  /** Where the backup goes (default: the project's {@code backups/}, which Git must ignore). */
+  public UpgradeCommand setBackupDir(Optional<Path> backupDir) {
+    checkCallable();
+    this.backupDir = backupDir;
+    return this;
+  }
+
+  /** How long to wait for another upgrade of the same database to release its lock. */
+  public UpgradeCommand setLockWait(Duration lockWait) {
+    checkCallable();
+    this.lockWait = lockWait;
+    return this;
+  }
+
+  /**
+   * Checks, then upgrades (or describes).
+   *
+   * @throws ProductionDatabaseException without hop.url, for a missing database without create, without metadata
+   * @throws RepositoryStateException off ho-prod, not clean, not synced, a missing release tag
+   * @throws ReleaseStateException when toRelease is not a production release or is older than the database
+   * @throws DatabaseRefusedException when another upgrade holds the lock past the wait
+   * @throws UpgradeFailedException when applying failed (everything undone, the database checked)
+   * @throws HopEnvironmentException when Git, PostgreSQL or pg_dump fail
+   */
+  public UpgradeResult call() throws HopException {
+    checkCallable();
+    called = true;
+    long start = System.nanoTime();
+    HopSettings settings = project.settings();
+    ProductionDatabase database = ProductionDatabase.of(settings, GOAL);
+    ProductionCheckout.sync(project.git(), GOAL);
+    Releases releases = project.releases();
+    Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
+    Backup backup = backupTool(database);
+    boolean missing = !database.exists();
+    if (missing && !create) {
+      throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
+    }
+    if (!dryRun) {
+      requireIgnored(backups);
+    }
+    boolean created = false;
+    if (missing) {
+      ProductionState state = ProductionState.read(project.modelDir());
+      releases.upgradePath(state.version(), toRelease);
+      if (dryRun) {
+        UpgradePlan plan = UpgradePlan.read(project.git(), releases, state.version(),
+            releases.upgradePath(state.version(), toRelease));
+        project.events().accept(HopEvent.lifecycle("Would create " + database.name() + " at production "
+            + state.version() + " (model/schema.sql)"));
+        return dryRun(database, plan, true, start);
+      }
+      new ProductionStateLoader(database.server(), settings.hints().command(GOAL, "create", "true"))
+          .create(database.target(), state.version(), state.schema(), state.metadata());
+      project.events().accept(HopEvent.lifecycle("Created " + database.name() + " at production " + state.version()
+          + " from model/schema.sql (a production database: hop never drops it)"));
+      created = true;
+    }
+    try (Connection c = database.target().connect();
+        UpgradeLock lock = UpgradeLock.acquire(c, lockWait, settings.hints())) {
+      Version from = database.version(c);
+      UpgradePlan plan = UpgradePlan.read(project.git(), releases, from, releases.upgradePath(from, toRelease));
+      if (plan.releases().isEmpty()) {
+        return result(UpgradeResult.Status.UP_TO_DATE, database, created, plan, List.of(), Optional.empty(),
+            Optional.empty(), start);
+      }
+      if (dryRun) {
+        return dryRun(database, plan, created, start);
+      }
+      return apply(c, database, plan, backup, backups, created, start);
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", database.name(), database.target().server(), e);
+    }
+  }
+
+  private UpgradeResult apply(Connection c, ProductionDatabase database, UpgradePlan plan, Backup backup,
+      Path backups, boolean created, long start) throws HopException {
+    DatabaseTarget target = database.target();
+    String before = CatalogDigest.of(c);
+    long t0 = System.nanoTime();
+    Path file = backup.create(target, backups, database.name() + "-" + plan.from());
+    project.events().accept(HopEvent.lifecycle("Backed up " + database.name() + " to " + file + " ("
+        + PlanRunner.seconds(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
+    UpgradeRun run = new UpgradeRun(target, project.events(), project.settings().hints().command(GOAL));
+    try {
+      setAutoCommit(c, false, database);
+      List<UpgradeRun.Applied> applied = run.apply(c, plan);
+      c.commit();
+      setAutoCommit(c, true, database);
+      List<UpgradeResult.Release> releases = applied.stream().map(a -> new UpgradeResult.Release(a.version(),
+          patchesOf(plan, a.version()), a.files(), a.took())).toList();
+      return result(UpgradeResult.Status.UPGRADED, database, created, plan, releases, Optional.of(file),
+          Optional.empty(), start);
+    } catch (HopException | SQLException | RuntimeException failure) {
+      throw undo(c, database, plan, run, failure, before, backup, file);
+    }
+  }
+
+  /** Rolls back, restores the backup when part of the run was committed, and checks the database. */
+  private UpgradeFailedException undo(Connection c, ProductionDatabase database, UpgradePlan plan, UpgradeRun run,
+      Exception failure,
+      String before, Backup backup, Path file) throws HopException {
+    HopEvents events = project.events();
+    try {
+      c.rollback();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    events.accept(HopEvent.lifecycle("Rolled back the upgrade transaction"));
+    boolean restored = false;
+    if (run.committedEarly()) {
+      events.accept(HopEvent.lifecycle("The run was not transactional: restoring " + file));
+      long t0 = System.nanoTime();
+      new BackupRestore(backup).restore(c, database.target(), file);
+      events.accept(HopEvent.lifecycle("Restored " + database.name() + " from " + file + " ("
+          + PlanRunner.seconds(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
+      restored = true;
+    }
+    boolean unchanged = before.equals(CatalogDigest.of(c));
+    Version release = run.release().orElse(plan.releases().get(0).version());
+    return new UpgradeFailedException(release, run.patch().orElse(null), failure, file, restored, unchanged,
+        project.settings().hints());
+  }
+
+  private UpgradeResult dryRun(ProductionDatabase database, UpgradePlan plan, boolean created, long start)
+      throws HopException {
+    Path planFile = project.dir().resolve("target/hop/upgrade-plan.sql");
+    UpgradePlanReport.describe(plan, project.events());
+    UpgradePlanReport.write(plan, database.name(), planFile);
+    List<UpgradeResult.Release> releases = plan.releases().stream().map(r -> new UpgradeResult.Release(
+        r.version(), r.patches().stream().map(p -> p.id().value()).toList(),
+        r.patches().stream().mapToInt(p -> p.files().size()).sum(), Duration.ZERO)).toList();
+    return result(UpgradeResult.Status.DRY_RUN, database, created, plan, releases, Optional.empty(),
+        Optional.of(planFile), start);
+  }
+
+  private static List<String> patchesOf(UpgradePlan plan, Version version) {
+    return plan.releases().stream().filter(r -> r.version().equals(version))
+        .flatMap(r -> r.patches().stream().map(p -> p.id().value())).toList();
+  }
+
+  private static UpgradeResult result(UpgradeResult.Status status, ProductionDatabase database, boolean created,
+      UpgradePlan plan, List<UpgradeResult.Release> releases, Optional<Path> backup, Optional<Path> planFile,
+      long start) {
+    return new UpgradeResult(status, database.name(), created, plan.from(), plan.to(), releases, backup, planFile,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** pg_dump and pg_restore that can handle the server, located before anything changes. */
+  private Backup backupTool(ProductionDatabase database) throws HopException {
+    ServerVersion version;
+    try (Connection c = database.server().connect()) {
+      version = ServerVersion.of(c);
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", database.name(), database.server().describe(), e);
+    }
+    PgTools tools = PgTools.of(project.settings().pgBin());
+    return new Backup(tools.locate("pg_dump", version.major(), version.text()),
+        tools.locate("pg_restore", version.major(), version.text()), project.clock());
+  }
+
+  /** Refuses a backup folder inside the work tree that Git does not ignore (a backup must never be committed). */
+  private void requireIgnored(Path backups) throws HopException {
+    Path workTree = project.dir().toAbsolutePath().normalize();
+    if (!backups.startsWith(workTree)) {
+      return;
+    }
+    try {
+      java.nio.file.Files.createDirectories(backups);
+    } catch (java.io.IOException e) {
+      throw new ProjectFileException("create the backup folder", backups, e);
+    }
+    if (!new IgnoreCheck(project.git()).isIgnored(backups)) {
+      String relative = workTree.relativize(backups).toString();
+      throw new RepositoryStateException(RepositoryStateException.Reason.NOT_CLEAN, "", List.of(relative),
+          "Backup folder " + relative + "/ is not ignored by Git: a database backup must never be committed."
+          + " Add '" + relative + "/' to .gitignore and commit it on ho-prod, or pass a folder outside the"
+          + " work tree: " + project.settings().hints().command(GOAL, "backupDir", "<folder>"));
+    }
+  }
+
+  private static void setAutoCommit(Connection c, boolean on, ProductionDatabase database) throws DatabaseException {
+    try {
+      c.setAutoCommit(on);
+    } catch (SQLException e) {
+      throw DatabaseException.of("switch autocommit", database.name(), database.target().server(), e);
+    }
+  }
+
+  private void checkCallable() {
+    if (called) {
+      throw new IllegalStateException("An UpgradeCommand runs once; ask Hop for a new one");
+    }
+  }
+}

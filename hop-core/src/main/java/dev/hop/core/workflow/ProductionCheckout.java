@@ -1,0 +1,41 @@
+package dev.hop.core.workflow;
+
+import dev.hop.core.HopException;
+import dev.hop.core.RepositoryStateException;
+import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.OriginSync;
+import dev.hop.core.git.WorkTreeCheck;
+import java.util.List;
+
+/**
+ * Brings a production host's checkout up to origin before a production goal: on {@code ho-prod}, clean, fetched
+ * with pruning (branches and tags), fast-forwarded, and then synced.
+ */
+public final class ProductionCheckout {
+
+  private ProductionCheckout() {
+  }
+
+  /**
+   * Checks and syncs {@code git}'s work tree.
+   *
+   * @return whether ho-prod moved (commits were pulled)
+   * @throws RepositoryStateException UNUSABLE off ho-prod, NOT_CLEAN with local changes, NOT_SYNCED when
+   *     ho-prod diverged from origin or is ahead of it
+   */
+  public static boolean sync(GitWorkspace git, String goal) throws HopException {
+    String branch = git.currentBranch();
+    if (!Project.HO_PROD.equals(branch)) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, branch, List.of(),
+          "Must be on ho-prod branch: hop:" + goal + " works on the production branch, and " + git.workTree()
+          + " is on " + branch + ". Run: git switch ho-prod");
+    }
+    new WorkTreeCheck(git).requireClean(goal);
+    String ref = "refs/heads/" + Project.HO_PROD;
+    var before = git.resolve(ref);
+    OriginSync sync = new OriginSync(git);
+    sync.pullFastForward();
+    sync.requireSynced(Project.HO_PROD);
+    return !before.equals(git.resolve(ref));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.hop.maven;
+
+import dev.hop.core.Hop;
+import dev.hop.core.HopException;
+import dev.hop.core.UpgradeResult;
+import dev.hop.core.release.Version;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Upgrades the production database along the production releases, in one transaction, after a backup. */
+@Mojo(name = UpgradeMojo.GOAL, threadSafe = true, requiresProject = true)
+public class UpgradeMojo extends AbstractHopMojo {
+  static final String GOAL = "upgrade";
+
+  /** Stop at this production release (X.Y.Z) instead of the latest; also {@code -DtoRelease}. */
+  @Parameter(property = "hop.toRelease")
+  String toRelease;
+
+  /** Print the plan and write target/hop/upgrade-plan.sql, changing nothing; also {@code -DdryRun}. */
+  @Parameter(property = "hop.dryRun")
+  String dryRun;
+
+  /** Folder of the backup (default: the project's backups/, which Git must ignore); also {@code -DbackupDir}. */
+  @Parameter(property = "hop.backupDir")
+  String backupDir;
+
+  /** Create a missing database at the production state of model/schema.sql; also {@code -Dcreate}. */
+  @Parameter(property = "hop.create")
+  String create;
+
+  /** Seconds to wait for another upgrade of the same database to finish. */
+  @Parameter(property = "hop.upgradeLockWait", defaultValue = "30")
+  int upgradeLockWait;
+
+  /** {@code json} also writes a dry run's result to target/hop/upgrade.json and stdout. */
+  @Parameter(property = "hop.output")
+  String output;
+
+  @Override
+  protected String goal() {
+    return GOAL;
+  }
+
+  @Override
+  protected void run(Hop hop) throws HopException, MojoFailureException {
+    Optional<Version> to = parameter("toRelease", toRelease).isPresent()
+        ? Optional.of(Version.parse(parameter("toRelease", toRelease).get())) : Optional.empty();
+    boolean dry = flag("dryRun", dryRun);
+    UpgradeResult result = hop.upgrade()
+        .setToRelease(to)
+        .setDryRun(dry)
+        .setCreate(flag("create", create))
+        .setBackupDir(parameter("backupDir", backupDir).map(Path::of))
+        .setLockWait(Duration.ofSeconds(upgradeLockWait))
+        .call();
+    getLog().info(result.summary());
+    if (dry && JsonOutput.requested(parameter("output", output))) {
+      JsonOutput.write(basedir.toPath(), GOAL, result.toJson(), getLog());
+    }
+  }
+
+  /** A boolean parameter: present without a value ({@code -DdryRun}) or {@code true} means true. */
+  private boolean flag(String name, String configured) {
+    return parameter(name, configured).map(v -> !v.equalsIgnoreCase("false")).orElse(false);
+  }
+}
