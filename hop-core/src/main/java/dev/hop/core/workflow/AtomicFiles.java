@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Writes a project file whole or not at all: a temporary file beside it, then an atomic move. */
 public final class AtomicFiles {
@@ -19,6 +23,7 @@ public final class AtomicFiles {
       Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
       try {
         Files.write(tmp, bytes);
+        keepUsualPermissions(tmp, file);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
@@ -26,6 +31,27 @@ public final class AtomicFiles {
     } catch (IOException e) {
       throw new ProjectFileException("write", file, e);
     }
+  }
+
+  /**
+   * A temporary file is created readable by its owner only; the file it replaces keeps its permissions,
+   * and a new file gets its folder's, without the execute bits (a folder 755 gives 644), as a plain
+   * write would under the usual umask.
+   */
+  private static void keepUsualPermissions(Path tmp, Path file) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions;
+    if (Files.exists(file)) {
+      permissions = Files.getPosixFilePermissions(file);
+    } else {
+      permissions = EnumSet.noneOf(PosixFilePermission.class);
+      permissions.addAll(Files.getPosixFilePermissions(file.getParent()));
+      permissions.removeAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_EXECUTE));
+    }
+    Files.setPosixFilePermissions(tmp, permissions);
   }
 
   /** Writes {@code text} as UTF-8. */
