@@ -37,20 +37,29 @@ public final class ProductionStateLoader {
       throw DatabaseException.of("close the connection", target.database(), server.describe(), e);
     }
     try (Connection c = target.connect()) {
-      c.setAutoCommit(false);
-      DumpLoader loader = new DumpLoader(next);
-      loader.load(c, "model/schema.sql", ScriptText.decode("model/schema.sql", schema, next));
-      try (Statement s = c.createStatement()) {
-        s.execute("RESET search_path");
-      }
-      if (!metadata.isInstalled(c)) {
-        metadata.install(c);
-      }
-      String metadataFile = "model/metadata-" + version + ".sql";
-      loader.load(c, metadataFile, ScriptText.decode(metadataFile, metadataRows, next));
-      c.commit();
+      load(c, version, schema, metadataRows);
     } catch (SQLException e) {
       throw DatabaseException.of("load the production state " + version, target.database(), server.describe(), e);
     }
+  }
+
+  /**
+   * Loads the production state into the database of {@code c} in one transaction: the schema snapshot, hop's
+   * metadata schema when the snapshot lacks it (the archetype's 0.0.0 one does), then the release rows.
+   */
+  void load(Connection c, Version version, byte[] schema, byte[] metadataRows)
+      throws SQLException, DatabaseException, PatchScriptException {
+    c.setAutoCommit(false);
+    DumpLoader loader = new DumpLoader(next);
+    loader.load(c, "model/schema.sql", ScriptText.decode("model/schema.sql", schema, next));
+    try (Statement s = c.createStatement()) {
+      s.execute("RESET search_path");
+    }
+    if (!metadata.isInstalled(c)) {
+      metadata.install(c);
+    }
+    String metadataFile = "model/metadata-" + version + ".sql";
+    loader.load(c, metadataFile, ScriptText.decode(metadataFile, metadataRows, next));
+    c.commit();
   }
 }

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -29,7 +28,6 @@ public final class TemplateRestorer {
   private final DatabaseServer server;
   private final HopEvents events;
   private final String next;
-  private final MetadataSchema metadata = new MetadataSchema();
 
   /**
    * @param next the command the user runs after fixing a snapshot file
@@ -92,18 +90,7 @@ public final class TemplateRestorer {
     server.create(maintenance, template.database(), Optional.empty());
     DevelopmentMarker.markTemplate(maintenance, template.database(), "pending");
     try (Connection c = template.connect()) {
-      c.setAutoCommit(false);
-      DumpLoader loader = new DumpLoader(next);
-      loader.load(c, "model/schema.sql", ScriptText.decode("model/schema.sql", schema, next));
-      try (Statement s = c.createStatement()) {
-        s.execute("RESET search_path");
-      }
-      if (!metadata.isInstalled(c)) {
-        metadata.install(c);
-      }
-      String metadataFile = "model/metadata-" + version + ".sql";
-      loader.load(c, metadataFile, ScriptText.decode(metadataFile, metadataRows, next));
-      c.commit();
+      new ProductionStateLoader(server, next).load(c, version, schema, metadataRows);
     } catch (SQLException e) {
       throw DatabaseException.of("build the template", template.database(), server.describe(), e);
     }
