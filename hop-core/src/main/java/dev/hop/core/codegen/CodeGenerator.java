@@ -58,18 +58,18 @@ public final class CodeGenerator {
       ClassNames.JavaClass javaClass = names.of(relation);
       Path path = mainRoot.resolve(javaClass.sourcePath(""));
       planned.add(path);
-      String fresh = Java17.print(classes.generate(relation));
+      GeneratedClass fresh = classes.generate(relation);
       Optional<String> existing = writer.read(path);
-      writer.write(path, existing.isPresent() ? merger.merge(path, existing.get(), fresh) : fresh);
+      writer.write(path, existing, existing.isPresent() ? merger.merge(path, existing.get(), fresh) : fresh.source());
       Path test = testRoot.resolve(javaClass.sourcePath("Test"));
       if (!Files.exists(test)) {
-        writer.write(test, Java17.print(tests.generate(javaClass)));
+        writer.write(test, Optional.empty(), tests.generate(javaClass));
       }
     }
     for (EnumType type : model.enums()) {
       Path path = mainRoot.resolve(names.ofEnum(type.schema(), type.name()).sourcePath(""));
       planned.add(path);
-      writer.write(path, Java17.print(enums.generate(type)));
+      writer.write(path, enums.generate(type));
     }
     List<Path> kept = removeStale(planned, writer, tests);
     CodegenResult result = writer.result(kept, unknown);
@@ -103,7 +103,7 @@ public final class CodeGenerator {
           relative.getParent().toString().replace(java.io.File.separatorChar, '.'), simpleName);
       Path test = testRoot.resolve(javaClass.sourcePath("Test"));
       Optional<String> testText = writer.read(test);
-      if (testText.isPresent() && testText.get().equals(Java17.print(tests.generate(javaClass)))) {
+      if (testText.isPresent() && testText.get().equals(tests.generate(javaClass))) {
         writer.delete(test);
       }
     }

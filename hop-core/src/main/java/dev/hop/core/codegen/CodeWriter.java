@@ -37,6 +37,23 @@ final class CodeWriter {
         unchanged.add(path);
         return;
       }
+    } catch (IOException e) {
+      throw CodegenException.file("read", path, e);
+    }
+    write(path, Optional.empty(), content);
+  }
+
+  /**
+   * Makes {@code path} hold {@code content}, touching the file only when it differs from {@code existing}, what
+   * {@link #read} gave for it.
+   */
+  void write(Path path, Optional<String> existing, String content) throws CodegenException {
+    if (existing.isPresent() && existing.get().equals(content)) {
+      unchanged.add(path);
+      return;
+    }
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    try {
       Files.createDirectories(path.getParent());
       Path temporary = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
       try {

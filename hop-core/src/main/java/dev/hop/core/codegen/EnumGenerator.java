@@ -1,12 +1,7 @@
 package dev.hop.core.codegen;
 
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.body.EnumConstantDeclaration;
-import com.github.javaparser.ast.body.EnumDeclaration;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.Name;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,32 +16,31 @@ final class EnumGenerator {
     this.names = names;
   }
 
-  CompilationUnit generate(EnumType type) {
+  /** The source of {@code type}'s enum, in the layout of JavaParser's pretty printer. */
+  String generate(EnumType type) {
     ClassNames.JavaClass javaClass = names.ofEnum(type.schema(), type.name());
-    CompilationUnit unit = new CompilationUnit(javaClass.packageName());
-    unit.addImport("javax.annotation.processing.Generated");
-    EnumDeclaration declaration = unit.addEnum(javaClass.simpleName(), Modifier.Keyword.PUBLIC);
-    declaration.setJavadocComment(RelationMembers.javadoc(type.comment().map(c -> RelationMembers.text(c) + "\n\n<p>")
-        .orElse("") + "The enum type {@code " + RelationMembers.text(type.schema() + "." + type.name())
-        + "}: each constant holds its PostgreSQL label.").replaceAll("^/\\*\\*|\\*/\n$", ""));
-    declaration.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"), new StringLiteralExpr("hop")));
-    NameTable constants = new NameTable(Set.of("LABEL"));
+    String name = javaClass.simpleName();
+    NameTable constantNames = new NameTable(Set.of("LABEL"));
+    List<String> constants = new ArrayList<>();
     for (String label : type.labels()) {
-      EnumConstantDeclaration constant = declaration.addEnumConstant(constants.claim(JavaNames.constantName(label)));
-      String literal = Java17.literal(label);
-      constant.addArgument(new StringLiteralExpr(literal.substring(1, literal.length() - 1)));
+      constants.add(constantNames.claim(JavaNames.constantName(label)) + "(" + Java17.literal(label) + ")");
     }
-    declaration.addMember(Java17.member("private final String label;"));
-    declaration.addMember(Java17.member(javaClass.simpleName() + "(String label) {\n  this.label = label;\n}"));
-    declaration.addMember(Java17.member(RelationMembers.javadoc("Its label in PostgreSQL.")
-        + "public String label() {\n  return label;\n}"));
-    declaration.addMember(Java17.member(RelationMembers.javadoc("The constant whose label is {@code label}, or null"
-        + " for null.\n\n@throws IllegalArgumentException when no constant has that label") + "public static "
-        + javaClass.simpleName() + " fromLabel(String label) {\n  if (label == null) {\n    return null;\n  }\n"
-        + "  for (" + javaClass.simpleName() + " value : values()) {\n    if (value.label.equals(label)) {\n"
-        + "      return value;\n    }\n  }\n  throw new IllegalArgumentException(\"No " + javaClass.simpleName()
-        + " has the label \" + label);\n}"));
-    return unit;
+    String doc = Javadoc.of(type.comment().map(c -> RelationMembers.text(c) + "\n\n<p>").orElse("")
+        + "The enum type {@code " + RelationMembers.text(type.schema() + "." + type.name())
+        + "}: each constant holds its PostgreSQL label.");
+    return "package " + javaClass.packageName() + ";\n\nimport javax.annotation.processing.Generated;\n\n" + doc
+        + "@Generated(\"hop\")\npublic enum " + name + " {\n" + (constants.isEmpty() ? "" : "\n")
+        + "    " + String.join(", ", constants) + ";\n\n"
+        + "    private final String label;\n\n"
+        + "    " + name + "(String label) {\n        this.label = label;\n    }\n\n"
+        + "    /**\n     * Its label in PostgreSQL.\n     */\n"
+        + "    public String label() {\n        return label;\n    }\n\n"
+        + "    /**\n     * The constant whose label is {@code label}, or null for null.\n     *\n"
+        + "     * @throws IllegalArgumentException when no constant has that label\n     */\n"
+        + "    public static " + name + " fromLabel(String label) {\n"
+        + "        if (label == null) {\n            return null;\n        }\n"
+        + "        for (" + name + " value : values()) {\n"
+        + "            if (value.label.equals(label)) {\n                return value;\n            }\n        }\n"
+        + "        throw new IllegalArgumentException(\"No " + name + " has the label \" + label);\n    }\n}\n";
   }
-
 }

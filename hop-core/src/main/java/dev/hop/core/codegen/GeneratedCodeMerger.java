@@ -1,5 +1,6 @@
 package dev.hop.core.codegen;
 
+import com.github.javaparser.JavaParser;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -27,28 +28,30 @@ final class GeneratedCodeMerger {
   /** Replace {@code [start, end)} of the existing text with {@code text}. */
   private record Edit(int start, int end, String text) { }
 
+  private final JavaParser parser = Java17.parser();
+
   /**
    * The existing file {@code existing} at {@code path} with the generated members of {@code fresh} (hop's file for
-   * the same class, as if new).
+   * the same class, as if new); without parsing when the file is still exactly hop's.
    */
-  String merge(Path path, String existing, String fresh) throws GeneratedSourceException {
+  String merge(Path path, String existing, GeneratedClass fresh) throws GeneratedSourceException {
+    if (existing.equals(fresh.source())) {
+      return existing;
+    }
     SourceText oldText = new SourceText(existing);
-    SourceText newText = new SourceText(fresh);
     CompilationUnit oldUnit = parse(path, existing);
-    CompilationUnit newUnit = Java17.parse(fresh, new StringBuilder()).orElseThrow();
-    TypeDeclaration<?> newType = newUnit.getType(0);
     TypeDeclaration<?> oldType = oldUnit.getTypes().stream()
-        .filter(t -> t.getNameAsString().equals(newType.getNameAsString())).findFirst()
-        .orElseThrow(() -> new GeneratedSourceException(path, "it does not declare " + newType.getNameAsString()));
+        .filter(t -> t.getNameAsString().equals(fresh.simpleName())).findFirst()
+        .orElseThrow(() -> new GeneratedSourceException(path, "it does not declare " + fresh.simpleName()));
 
-    List<Edit> edits = new ArrayList<>(imports(oldUnit, newUnit, oldText));
+    List<Edit> edits = new ArrayList<>(imports(oldUnit, fresh.imports(), oldText));
     Map<String, BodyDeclaration<?>> oldMembers = new LinkedHashMap<>();
     generated(oldType).forEach(m -> oldMembers.put(key(m), m));
     Integer after = null;
     Edit insertion = null;
-    for (BodyDeclaration<?> member : generated(newType)) {
-      String memberText = newText.substring(newText.lines(member));
-      BodyDeclaration<?> old = oldMembers.remove(key(member));
+    for (GeneratedMember member : fresh.members()) {
+      String memberText = member.text();
+      BodyDeclaration<?> old = oldMembers.remove(member.key());
       if (old != null) {
         SourceText.Span span = oldText.lines(old);
         if (!oldText.substring(span).equals(memberText)) {
@@ -74,9 +77,24 @@ final class GeneratedCodeMerger {
     return apply(existing, edits);
   }
 
+  /** {@link #merge(Path, String, GeneratedClass)} with hop's file given as text, which is parsed for its members. */
+  String merge(Path path, String existing, String fresh) throws GeneratedSourceException {
+    return merge(path, existing, members(path, fresh));
+  }
+
+  /** The class of {@code source} (a file as hop writes it) with its imports and generated members, as parsed. */
+  GeneratedClass members(Path path, String source) throws GeneratedSourceException {
+    SourceText text = new SourceText(source);
+    CompilationUnit unit = parse(path, source);
+    TypeDeclaration<?> type = unit.getType(0);
+    return new GeneratedClass(type.getNameAsString(), unit.getImports().stream().map(i -> i.toString().strip())
+        .toList(), generated(type).stream().map(m -> new GeneratedMember(key(m), text.substring(text.lines(m))))
+        .toList(), source);
+  }
+
   /** Whether the file holds anything that is not hop's: a member, a comment, a supertype or a type of the user. */
   boolean holdsUserCode(String existing) {
-    CompilationUnit unit = Java17.parse(existing, new StringBuilder()).orElse(null);
+    CompilationUnit unit = Java17.parse(parser, existing, new StringBuilder()).orElse(null);
     if (unit == null) {
       return true;
     }
@@ -104,14 +122,14 @@ final class GeneratedCodeMerger {
     return false;
   }
 
-  private static CompilationUnit parse(Path path, String text) throws GeneratedSourceException {
+  private CompilationUnit parse(Path path, String text) throws GeneratedSourceException {
     StringBuilder problem = new StringBuilder();
-    return Java17.parse(text, problem).orElseThrow(() -> new GeneratedSourceException(path, problem.toString()));
+    return Java17.parse(parser, text, problem).orElseThrow(() -> new GeneratedSourceException(path, problem.toString()));
   }
 
-  private static List<Edit> imports(CompilationUnit oldUnit, CompilationUnit newUnit, SourceText oldText) {
+  private static List<Edit> imports(CompilationUnit oldUnit, List<String> imports, SourceText oldText) {
     List<String> present = oldUnit.getImports().stream().map(ImportDeclaration::toString).map(String::strip).toList();
-    String missing = newUnit.getImports().stream().map(i -> i.toString().strip()).filter(i -> !present.contains(i))
+    String missing = imports.stream().filter(i -> !present.contains(i))
         .map(i -> i + "\n").collect(Collectors.joining());
     if (missing.isEmpty()) {
       return List.of();

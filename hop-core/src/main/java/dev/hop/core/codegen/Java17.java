@@ -4,50 +4,33 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
-import com.github.javaparser.printer.DefaultPrettyPrinter;
-import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
-import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import java.util.Optional;
 
-/** Parses Java source at language level 17 (JavaParser's default level rejects records, TOOLCHAIN P6). */
+/** Parses Java source at language level 17 (JavaParser's default level rejects records, TOOLCHAIN P6) and spells Java and SQL text. */
 final class Java17 {
 
   private Java17() {
   }
 
-  private static JavaParser parser() {
+  /** A parser at language level 17; not thread-safe, so each user keeps its own. */
+  static JavaParser parser() {
     return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
   }
 
   /** The compilation unit of {@code source}, or empty when it does not parse; {@code problem} gets the first error. */
-  static Optional<CompilationUnit> parse(String source, StringBuilder problem) {
-    ParseResult<CompilationUnit> result = parser().parse(source);
+  static Optional<CompilationUnit> parse(JavaParser parser, String source, StringBuilder problem) {
+    ParseResult<CompilationUnit> result = parser.parse(source);
     if (result.isSuccessful() && result.getResult().isPresent()) {
       return result.getResult();
     }
     problem.append(result.getProblems().isEmpty() ? "it does not parse" : result.getProblem(0).getVerboseMessage());
     return Optional.empty();
-  }
-
-  /** One member declaration written by hop itself; a parse failure is a bug in hop. */
-  static BodyDeclaration<?> member(String source) {
-    ParseResult<BodyDeclaration<?>> result = parser().parseBodyDeclaration(source);
-    return result.getResult().filter(m -> result.isSuccessful())
-        .orElseThrow(() -> new IllegalStateException("hop generated invalid Java: " + result.getProblems()
-            + "\n" + source));
-  }
-
-  /** {@code unit} as hop writes it: JavaParser's pretty printer with {@code \\n} line ends on every system. */
-  static String print(Node unit) {
-    return new DefaultPrettyPrinter(new DefaultPrinterConfiguration().addOption(new DefaultConfigurationOption(
-        DefaultPrinterConfiguration.ConfigOption.END_OF_LINE_CHARACTER, "\n"))).print(unit);
   }
 
   /** Whether {@code node} carries {@code @Generated("hop")} (simple or qualified name, single or named value). */

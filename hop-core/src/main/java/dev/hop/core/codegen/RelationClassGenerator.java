@@ -1,8 +1,5 @@
 package dev.hop.core.codegen;
 
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * Generates the class of one relation: name constants, the {@code Row} record and plain-JDBC helpers, every member
- * marked {@code @Generated("hop")}; a pure function of the model.
+ * marked {@code @Generated("hop")}; a pure function of the model, written as text in the layout of JavaParser's
+ * pretty printer.
  */
 final class RelationClassGenerator {
 
@@ -22,20 +20,22 @@ final class RelationClassGenerator {
     this.types = types;
   }
 
-  /** The compilation unit of {@code relation}'s class, as hop writes it when the file does not exist yet. */
-  CompilationUnit generate(Relation relation) {
+  /** The class of {@code relation}, as hop writes it when the file does not exist yet. */
+  GeneratedClass generate(Relation relation) {
     ClassNames.JavaClass javaClass = names.of(relation);
     List<JavaType> columnTypes = relation.columns().stream()
         .map(c -> types.map(c.type(), javaClass.packageName())).toList();
-    RelationMembers members = new RelationMembers(relation, columnTypes, new RelationSql(relation, columnTypes));
+    List<GeneratedMember> members = new RelationMembers(relation, columnTypes,
+        new RelationSql(relation, columnTypes)).all();
+    List<String> imports = imports(relation, columnTypes).stream().map(i -> "import " + i + ";").toList();
 
-    CompilationUnit unit = new CompilationUnit(javaClass.packageName());
-    imports(relation, columnTypes).forEach(unit::addImport);
-    ClassOrInterfaceDeclaration type = unit.addClass(javaClass.simpleName(), Modifier.Keyword.PUBLIC,
-        Modifier.Keyword.FINAL);
-    type.setJavadocComment(classJavadoc(relation));
-    members.all().forEach(member -> type.addMember(Java17.member(member)));
-    return unit;
+    StringBuilder source = new StringBuilder("package ").append(javaClass.packageName()).append(";\n\n");
+    imports.forEach(i -> source.append(i).append('\n'));
+    source.append('\n').append(Javadoc.ofContent(classJavadoc(relation)))
+        .append("public final class ").append(javaClass.simpleName()).append(" {\n");
+    members.forEach(m -> source.append('\n').append(m.text()));
+    source.append("}\n");
+    return new GeneratedClass(javaClass.simpleName(), imports, members, source.toString());
   }
 
   private static TreeSet<String> imports(Relation relation, List<JavaType> columnTypes) {

@@ -9,8 +9,6 @@ import java.util.stream.IntStream;
 /** Writes the source text of each generated member of one relation's class, in the order they appear. */
 final class RelationMembers {
 
-  private static final String GENERATED = "@Generated(\"hop\")\n";
-
   private final Relation relation;
   private final List<JavaType> types;
   private final RelationSql sql;
@@ -30,47 +28,49 @@ final class RelationMembers {
   }
 
   /** Every member, in file order. */
-  List<String> all() {
-    List<String> members = new ArrayList<>();
-    members.add(javadoc("The " + relation.kind().label() + " {@code " + text(relation.qualifiedName())
-        + "} as an SQL name" + relation.comment().map(c -> ": " + text(c)).orElse(".")) + GENERATED
-        + "public static final String RELATION = " + Java17.literal(sql.qualifiedName()) + ";");
+  List<GeneratedMember> all() {
+    List<GeneratedMember> members = new ArrayList<>();
+    members.add(GeneratedMember.field("RELATION", "The " + relation.kind().label() + " {@code "
+        + text(relation.qualifiedName()) + "} as an SQL name" + relation.comment().map(c -> ": " + text(c)).orElse("."),
+        "public static final String RELATION = " + Java17.literal(sql.qualifiedName()) + ";"));
     for (int i = 0; i < constants.size(); i++) {
-      members.add(javadoc(describe(relation.columns().get(i))) + GENERATED + "public static final String "
-          + constants.get(i) + " = " + Java17.literal(relation.columns().get(i).name()) + ";");
+      members.add(GeneratedMember.field(constants.get(i), describe(relation.columns().get(i)),
+          "public static final String " + constants.get(i) + " = " + Java17.literal(relation.columns().get(i).name())
+          + ";"));
     }
-    members.add(javadoc("The column names, in table order.") + GENERATED
-        + "public static final List<String> COLUMNS = List.of(" + String.join(", ", constants) + ");");
+    members.add(GeneratedMember.field("COLUMNS", "The column names, in table order.",
+        "public static final List<String> COLUMNS = List.of(" + String.join(", ", constants) + ");"));
     members.add(row());
-    members.add(javadoc("Selects every column, in table order.") + GENERATED + "private static final String SELECT = "
-        + Java17.literal("SELECT " + sql.columnList() + " FROM ") + " + RELATION;");
+    members.add(GeneratedMember.field("SELECT", "Selects every column, in table order.",
+        "private static final String SELECT = " + Java17.literal("SELECT " + sql.columnList() + " FROM ")
+        + " + RELATION;"));
     if (relation.kind().writable()) {
       members.addAll(new WriteMembers(relation, types, sql, components).all());
     }
     members.add(select());
-    members.addAll(new HelperMembers(relation, types, components).all());
+    members.addAll(new HelperMembers(relation, types).all());
     return members;
   }
 
-  private String row() {
+  private GeneratedMember row() {
     StringBuilder doc = new StringBuilder("One row of {@code " + text(relation.qualifiedName()) + "}.\n");
     for (int i = 0; i < components.size(); i++) {
       doc.append("\n@param ").append(components.get(i)).append(' ').append(describe(relation.columns().get(i)));
     }
     String parameters = IntStream.range(0, components.size())
         .mapToObj(i -> types.get(i).name() + " " + components.get(i)).collect(Collectors.joining(", "));
-    return javadoc(doc.toString()) + GENERATED + "public record Row(" + parameters + ") {\n}";
+    return GeneratedMember.type("Row", doc.toString(), "public record Row(" + parameters + ") {\n}");
   }
 
-  private String select() {
-    return javadoc("The rows of {@code " + text(relation.qualifiedName()) + "} that match {@code where}.\n"
+  private GeneratedMember select() {
+    return GeneratedMember.callable("select", List.of("Connection", "String", "Object..."),
+        "The rows of {@code " + text(relation.qualifiedName()) + "} that match {@code where}.\n"
         + "\n@param where an SQL condition, with {@code ?} for each parameter; null or blank selects every row;"
         + " it may end with {@code ORDER BY}"
-        + "\n@param parameters the values of the {@code ?}, in order, as JDBC binds them (an enum as its label)")
-        + GENERATED + """
+        + "\n@param parameters the values of the {@code ?}, in order, as JDBC binds them (an enum as its label)", """
         public static List<Row> select(Connection connection, String where, Object... parameters) throws SQLException {
-          return query(connection, where == null || where.isBlank() ? SELECT : SELECT + " WHERE " + where, parameters);
-        }""";
+            return query(connection, where == null || where.isBlank() ? SELECT : SELECT + " WHERE " + where, parameters);
+        }""");
   }
 
   /** What a column is, for its constant's and its component's Javadoc. */
@@ -84,9 +84,5 @@ final class RelationMembers {
 
   static String text(String raw) {
     return Java17.javadocText(raw).replace("{", "&#123;").replace("}", "&#125;");
-  }
-
-  static String javadoc(String text) {
-    return text.lines().map(l -> l.isEmpty() ? " *" : " * " + l).collect(Collectors.joining("\n", "/**\n", "\n */\n"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.hop.core.codegen;
 
-import static dev.hop.core.codegen.RelationMembers.javadoc;
 import static dev.hop.core.codegen.RelationMembers.text;
 
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.stream.IntStream;
 /** Writes the source of a table's insert, find, update and delete helpers (find, update, delete need a primary key). */
 final class WriteMembers {
 
-  private static final String GENERATED = "@Generated(\"hop\")\n";
+  private static final List<String> CONNECTION_ROW = List.of("Connection", "Row");
 
   private final Relation relation;
   private final List<JavaType> types;
@@ -25,12 +24,12 @@ final class WriteMembers {
     this.components = components;
   }
 
-  List<String> all() {
-    List<String> members = new ArrayList<>();
-    members.add(javadoc("The quoted column names, in table order.") + GENERATED
-        + "private static final String[] SQL_COLUMNS = {" + quoted(i -> Java17.sqlIdentifier(column(i))) + "};");
-    members.add(javadoc("The parameter placeholder of each column, in table order.") + GENERATED
-        + "private static final String[] PLACEHOLDERS = {" + quoted(sql::placeholder) + "};");
+  List<GeneratedMember> all() {
+    List<GeneratedMember> members = new ArrayList<>();
+    members.add(GeneratedMember.field("SQL_COLUMNS", "The quoted column names, in table order.",
+        "private static final String[] SQL_COLUMNS = " + quoted(i -> Java17.sqlIdentifier(column(i))) + ";"));
+    members.add(GeneratedMember.field("PLACEHOLDERS", "The parameter placeholder of each column, in table order.",
+        "private static final String[] PLACEHOLDERS = " + quoted(sql::placeholder) + ";"));
     members.add(insert());
     if (relation.hasPrimaryKey()) {
       members.add(find());
@@ -43,61 +42,70 @@ final class WriteMembers {
     return members;
   }
 
-  private String insert() {
-    return javadoc("Inserts {@code row} into {@code " + name() + "} and returns the row as stored.\n"
-        + "A null component is left out of the {@code INSERT}, so its column gets its default (NULL when it has none).")
-        + GENERATED + """
+  private GeneratedMember insert() {
+    return GeneratedMember.callable("insert", CONNECTION_ROW, "Inserts {@code row} into {@code " + name()
+        + "} and returns the row as stored.\nA null component is left out of the {@code INSERT}, so its column gets"
+        + " its default (NULL when it has none).", """
         public static Row insert(Connection connection, Row row) throws SQLException {
-          Object[] values = jdbcValues(connection, row);
-          StringJoiner columns = new StringJoiner(", ");
-          StringJoiner placeholders = new StringJoiner(", ");
-          List<Object> parameters = new ArrayList<>();
-          for (int index = 0; index < values.length; index++) {
-            if (values[index] != null) {
-              columns.add(SQL_COLUMNS[index]);
-              placeholders.add(PLACEHOLDERS[index]);
-              parameters.add(values[index]);
+            Object[] values = jdbcValues(connection, row);
+            StringJoiner columns = new StringJoiner(", ");
+            StringJoiner placeholders = new StringJoiner(", ");
+            List<Object> parameters = new ArrayList<>();
+            for (int index = 0; index < values.length; index++) {
+                if (values[index] != null) {
+                    columns.add(SQL_COLUMNS[index]);
+                    placeholders.add(PLACEHOLDERS[index]);
+                    parameters.add(values[index]);
+                }
             }
-          }
-          String into = parameters.isEmpty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + placeholders + ")";
-          return query(connection, "INSERT INTO " + RELATION + into + %s, parameters.toArray()).get(0);
-        }""".formatted(Java17.literal(" RETURNING " + sql.columnList()));
+            String into = parameters.isEmpty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + placeholders + ")";
+            return query(connection, "INSERT INTO " + RELATION + into + %s, parameters.toArray()).get(0);
+        }""".formatted(Java17.literal(" RETURNING " + sql.columnList())));
   }
 
-  private String find() {
-    return javadoc("The row of {@code " + name() + "} with this primary key, if there is one.") + GENERATED
-        + "public static Optional<Row> find(Connection connection, " + keyParameters() + ") throws SQLException {\n"
-        + "  List<Row> rows = query(connection, SELECT + " + Java17.literal(" WHERE " + keyCondition())
-        + ", new Object[] {" + keyValues() + "});\n"
-        + "  return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));\n}";
+  private GeneratedMember find() {
+    return GeneratedMember.callable("find", keyTypes(), "The row of {@code " + name()
+        + "} with this primary key, if there is one.", "public static Optional<Row> find(Connection connection, "
+        + keyParameters() + ") throws SQLException {\n"
+        + "    List<Row> rows = query(connection, SELECT + " + Java17.literal(" WHERE " + keyCondition())
+        + ", new Object[] " + GeneratedMember.braces(keyValues()) + ");\n"
+        + "    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));\n}");
   }
 
-  private String update() {
+  private GeneratedMember update() {
     List<Integer> order = new ArrayList<>(sql.otherIndexes());
     order.addAll(sql.keyIndexes());
-    return javadoc("Sets every other column of the row of {@code " + name() + "} with {@code row}'s primary key"
-        + " to {@code row}'s values (null meaning NULL); false when there is no such row.") + GENERATED + """
+    return GeneratedMember.callable("update", CONNECTION_ROW, "Sets every other column of the row of {@code "
+        + name() + "} with {@code row}'s primary key to {@code row}'s values (null meaning NULL); false when there is"
+        + " no such row.", """
         public static boolean update(Connection connection, Row row) throws SQLException {
-          Object[] values = jdbcValues(connection, row);
-          return execute(connection, "UPDATE " + RELATION + %s, new Object[] {%s}) > 0;
+            Object[] values = jdbcValues(connection, row);
+            return execute(connection, "UPDATE " + RELATION + %s, new Object[] %s) > 0;
         }""".formatted(Java17.literal(" SET " + sql.assignments(sql.otherIndexes(), ", ") + " WHERE " + keyCondition()),
-        order.stream().map(i -> "values[" + i + "]").collect(Collectors.joining(", ")));
+        GeneratedMember.braces(order.stream().map(i -> "values[" + i + "]").toList())));
   }
 
-  private String delete() {
-    return javadoc("Deletes the row of {@code " + name() + "} with this primary key; false when there is none.")
-        + GENERATED + "public static boolean delete(Connection connection, " + keyParameters()
-        + ") throws SQLException {\n  return execute(connection, \"DELETE FROM \" + RELATION + "
-        + Java17.literal(" WHERE " + keyCondition()) + ", new Object[] {" + keyValues() + "}) > 0;\n}";
+  private GeneratedMember delete() {
+    return GeneratedMember.callable("delete", keyTypes(), "Deletes the row of {@code " + name()
+        + "} with this primary key; false when there is none.", "public static boolean delete(Connection connection, "
+        + keyParameters() + ") throws SQLException {\n    return execute(connection, \"DELETE FROM \" + RELATION + "
+        + Java17.literal(" WHERE " + keyCondition()) + ", new Object[] " + GeneratedMember.braces(keyValues())
+        + ") > 0;\n}");
   }
 
-  private String jdbcValues() {
-    String values = IntStream.range(0, components.size())
-        .mapToObj(i -> types.get(i).writeExpression("row." + components.get(i) + "()"))
-        .collect(Collectors.joining(",\n    "));
-    return javadoc("The values JDBC binds for {@code row}'s components, in table order.") + GENERATED
-        + "private static Object[] jdbcValues(Connection connection, Row row) throws SQLException {\n"
-        + "  return new Object[] {\n    " + values + "};\n}";
+  private GeneratedMember jdbcValues() {
+    List<String> values = IntStream.range(0, components.size())
+        .mapToObj(i -> types.get(i).writeExpression("row." + components.get(i) + "()")).toList();
+    return GeneratedMember.callable("jdbcValues", CONNECTION_ROW,
+        "The values JDBC binds for {@code row}'s components, in table order.",
+        "private static Object[] jdbcValues(Connection connection, Row row) throws SQLException {\n"
+        + "    return new Object[] " + GeneratedMember.braces(values) + ";\n}");
+  }
+
+  private List<String> keyTypes() {
+    List<String> parameters = new ArrayList<>(List.of("Connection"));
+    sql.keyIndexes().forEach(i -> parameters.add(types.get(i).name()));
+    return parameters;
   }
 
   private String keyParameters() {
@@ -105,9 +113,8 @@ final class WriteMembers {
         .collect(Collectors.joining(", "));
   }
 
-  private String keyValues() {
-    return sql.keyIndexes().stream().map(i -> types.get(i).writeExpression(components.get(i)))
-        .collect(Collectors.joining(", "));
+  private List<String> keyValues() {
+    return sql.keyIndexes().stream().map(i -> types.get(i).writeExpression(components.get(i))).toList();
   }
 
   private String keyCondition() {
@@ -115,8 +122,8 @@ final class WriteMembers {
   }
 
   private String quoted(java.util.function.IntFunction<String> value) {
-    return IntStream.range(0, relation.columns().size()).mapToObj(i -> Java17.literal(value.apply(i)))
-        .collect(Collectors.joining(", "));
+    return GeneratedMember.braces(IntStream.range(0, relation.columns().size())
+        .mapToObj(i -> Java17.literal(value.apply(i))).toList());
   }
 
   private String column(int index) {

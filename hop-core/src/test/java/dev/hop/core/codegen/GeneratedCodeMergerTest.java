@@ -18,7 +18,7 @@ class GeneratedCodeMergerTest {
   private static String generate(Relation relation) {
     SchemaModel model = Models.of(relation);
     ClassNames names = new ClassNames(model, "com.example.db");
-    return Java17.print(new RelationClassGenerator(names, new TypeMapper(names)).generate(relation));
+    return new RelationClassGenerator(names, new TypeMapper(names)).generate(relation).source();
   }
 
   private static Relation item(List<String> key) {

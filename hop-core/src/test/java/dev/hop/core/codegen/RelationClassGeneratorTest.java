@@ -12,7 +12,7 @@ class RelationClassGeneratorTest {
 
   private static String generate(SchemaModel model, Relation relation) {
     ClassNames names = new ClassNames(model, "com.example.db");
-    return Java17.print(new RelationClassGenerator(names, new TypeMapper(names)).generate(relation));
+    return new RelationClassGenerator(names, new TypeMapper(names)).generate(relation).source();
   }
 
   @Test
