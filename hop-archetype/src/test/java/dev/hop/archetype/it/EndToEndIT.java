@@ -1,0 +1,319 @@
+package dev.hop.archetype.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hop.core.testing.GitCli;
+import dev.hop.core.testing.MavenRun;
+import dev.hop.core.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs README's quickstart as a new user meets it (issue 8): the freshly built archetype and plugin, real Maven,
+ * real Git and real PostgreSQL, from an empty folder and a bare origin to two production upgrades.
+ */
+class EndToEndIT {
+  private static final String USERS_TEST = """
+      package com.example;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import com.example.db.public_.Users;
+      import java.sql.Connection;
+      import org.junit.jupiter.api.Test;
+
+      class UsersTest {
+        @Test
+        void aUserComesBack() throws Exception {
+          try (Connection c = HopDatabase.connect()) {
+            c.setAutoCommit(false);
+            Users.Row ada = Users.insert(c, new Users.Row(null, "ada"));
+            assertEquals("ada", Users.find(c, ada.id()).orElseThrow().name());
+            c.rollback();
+          }
+        }
+      }
+      """;
+  private static final String ORDERS_TEST = """
+      package com.example;
+
+      import static org.junit.jupiter.api.Assertions.fail;
+
+      import org.junit.jupiter.api.Test;
+
+      class OrdersTest {
+        @Test
+        void ordersHaveATotal() {
+          fail("orders has no total column");
+        }
+      }
+      """;
+  private static final String EMAILS_TEST = """
+      package com.example;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import com.example.db.public_.Emails;
+      import com.example.db.public_.Users;
+      import java.sql.Connection;
+      import org.junit.jupiter.api.Test;
+
+      class EmailsTest {
+        @Test
+        void aUserHasAnEmail() throws Exception {
+          try (Connection c = HopDatabase.connect()) {
+            c.setAutoCommit(false);
+            Users.Row ada = Users.insert(c, new Users.Row(null, "ada"));
+            Emails.Row mail = Emails.insert(c, new Emails.Row(null, ada.id(), "ada@example.org"));
+            assertEquals(ada.id(), Emails.find(c, mail.id()).orElseThrow().userId());
+            c.rollback();
+          }
+        }
+      }
+      """;
+
+  @TempDir
+  Path root;
+
+  private final ScenarioDatabases databases = new ScenarioDatabases("e2e");
+  private GitCli git;
+  private MavenRun maven;
+  private Path origin;
+
+  @AfterEach
+  void dropDatabases() throws Exception {
+    databases.dropAll();
+  }
+
+  @Test
+  void quickstartFromArchetypeToTwoProductionUpgrades() throws Exception {
+    long start = System.nanoTime();
+    git = new GitCli(root.resolve("home"));
+    git.run(root, "config", "--global", "user.name", "Ada Lovelace");
+    git.run(root, "config", "--global", "user.email", "ada@example.org");
+    maven = MavenRun.forThisBuild(root, git.environment());
+    Path work = Files.createDirectories(root.resolve("work"));
+    origin = root.resolve("demo-origin.git");
+    git.run(root, "init", "-q", "--bare", origin.toString());
+
+    // generate: the project on ho-prod, first commit, pushed to origin
+    ok(maven.runWithoutProject(work, props("archetypeCatalog", "local", "archetypeGroupId", "dev.hop",
+        "archetypeArtifactId", "hop-archetype", "archetypeVersion", MavenRun.pluginVersion(),
+        "groupId", "com.example", "artifactId", "demo", "package", "com.example", "origin", origin.toString()),
+        "org.apache.maven.plugins:maven-archetype-plugin:" + MavenRun.required("hop.it.archetypePluginVersion")
+            + ":generate"));
+    Path demo = work.resolve("demo");
+    assertThat(git(demo, "branch", "--show-current")).isEqualTo("ho-prod");
+    assertThat(git(demo, "log", "--format=%s")).isEqualTo("[ho] Initial commit (release: 0.0.0)");
+    assertThat(git(demo, "status", "--porcelain")).isEmpty();
+    assertThat(origin("rev-parse", "ho-prod")).isEqualTo(git(demo, "rev-parse", "HEAD"));
+    assertThat(git(demo, "rev-parse", "--abbrev-ref", "ho-prod@{upstream}")).isEqualTo("origin/ho-prod");
+    Properties db = databases.target("demo");
+
+    // a patch: reserve, write its SQL and a test using the generated class, apply, test, push
+    ok(maven.run(demo, props("id", "1-users", "description", "The users"), "hop:patch-new"));
+    assertThat(git(demo, "branch", "--show-current")).isEqualTo("ho-patch/1-users");
+    assertThat(origin("tag", "-l", "ho-patch/*")).isEqualTo("ho-patch/1");
+    assertThat(origin("show", "ho-prod:Patches/1-users/README.md")).contains("The users");
+    write(demo, "Patches/1-users/01_users.sql",
+        "CREATE TABLE public.users (id serial PRIMARY KEY, name text NOT NULL);\n");
+    write(demo, "src/test/java/com/example/UsersTest.java", USERS_TEST);
+    ok(maven.run(demo, db, "hop:patch-apply"));
+    assertThat(demo.resolve("src/main/java/com/example/db/public_/Users.java")).isRegularFile();
+    assertThat(databases.tables("demo")).isEqualTo("users");
+    MavenRun.Result tested = maven.run(demo, db, "test");
+    ok(tested);
+    assertThat(tested.log()).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");
+    commitAndPush(demo, "Users", "ho-patch/1-users");
+
+    // a release, and the patch joins it once validated
+    git(demo, "switch", "-q", "ho-prod");
+    ok(maven.run(demo, props("level", "minor"), "hop:release-new"));
+    assertThat(origin("show", "ho-prod:releases/0.1.0-stage.txt")).isEmpty();
+    ok(maven.run(demo, databases.target("demo", "id", "1-users"), "hop:patch-add"));
+    assertThat(origin("show", "ho-prod:releases/0.1.0-stage.txt")).isEqualTo("1-users");
+    assertThat(origin("branch", "--list", "ho-release/0.1.0/1-users")).isNotBlank();
+    assertThat(origin("branch", "--list", "ho-patch/1-users")).isBlank();
+
+    // a second patch whose test fails is refused by patch-add, and origin does not move
+    ok(maven.run(demo, props("id", "2-orders", "description", "The orders"), "hop:patch-new"));
+    write(demo, "Patches/2-orders/01_orders.sql",
+        "CREATE TABLE public.orders (id serial PRIMARY KEY, user_id int REFERENCES public.users);\n");
+    write(demo, "src/test/java/com/example/OrdersTest.java", ORDERS_TEST);
+    commitAndPush(demo, "Orders", "ho-patch/2-orders");
+    git(demo, "switch", "-q", "ho-prod");
+    String refs = git(demo, "ls-remote", "origin");
+    MavenRun.Result refused = maven.run(demo, databases.target("demo", "id", "2-orders"), "hop:patch-add");
+    assertThat(refused.succeeded()).as(refused.log()).isFalse();
+    assertThat(refused.log()).contains("Tests failed for patch integration: 2-orders into 0.1.0-stage")
+        .contains("OrdersTest.ordersHaveATotal: orders has no total column");
+    assertThat(git(demo, "ls-remote", "origin")).isEqualTo(refs);
+    assertThat(git(demo, "status", "--porcelain")).isEmpty();
+
+    // stage → release candidate → production
+    ok(maven.run(demo, databases.target("demo", "to", "rc"), "hop:promote"));
+    assertThat(origin("show", "ho-prod:releases/0.1.0-rc1.txt")).isEqualTo("1-users");
+    assertThat(origin("tag", "-l", "v0.1.0-rc1")).isEqualTo("v0.1.0-rc1");
+    ok(maven.run(demo, databases.target("demo", "to", "prod"), "hop:promote"));
+    assertThat(origin("show", "ho-prod:releases/0.1.0.txt")).isEqualTo("1-users");
+    assertThat(origin("show", "ho-prod:model/schema-0.1.0.sql")).contains("CREATE TABLE public.users");
+    assertThat(origin("tag", "-l", "v0.1.0")).isEqualTo("v0.1.0");
+    assertThat(Files.readSymbolicLink(demo.resolve("model/schema.sql"))).hasToString("schema-0.1.0.sql");
+    MavenRun.Result status = maven.run(demo, db, "hop:status");
+    ok(status);
+    assertThat(status.info()).contains("Production version: 0.1.0");
+
+    // the production server: clone (with its own development database), then create production at 0.1.0
+    Properties cloneProps = databases.target("demo_clone", "url", origin.toString(), "dir", "demo-prod");
+    ok(maven.runWithoutProject(work, cloneProps, MavenRun.plugin() + "clone"));
+    Path prod = work.resolve("demo-prod");
+    assertThat(git(prod, "branch", "--show-current")).isEqualTo("ho-prod");
+    Properties production = databases.target("demo_prod");
+    ok(maven.run(prod, databases.target("demo_prod", "create", "true"), "hop:upgrade"));
+    assertThat(databases.tables("demo_prod")).isEqualTo("users");
+    assertThat(databases.releases("demo_prod")).isEqualTo("0.0.0,0.1.0");
+    databases.execute("demo_prod", "INSERT INTO public.users (name) VALUES ('first customer')");
+
+    // a further release in the team's clone: 3-emails through patch-new, patch-apply, patch-add, rc, prod
+    ok(maven.run(demo, props("level", "minor"), "hop:release-new"));
+    ok(maven.run(demo, props("id", "3-emails", "description", "The emails"), "hop:patch-new"));
+    write(demo, "Patches/3-emails/01_emails.sql", "CREATE TABLE public.emails (id serial PRIMARY KEY,"
+        + " user_id int NOT NULL REFERENCES public.users, address text NOT NULL);\n");
+    write(demo, "src/test/java/com/example/EmailsTest.java", EMAILS_TEST);
+    ok(maven.run(demo, db, "hop:patch-apply"));
+    assertThat(databases.tables("demo")).isEqualTo("emails,users");
+    ok(maven.run(demo, db, "test"));
+    commitAndPush(demo, "Emails", "ho-patch/3-emails");
+    git(demo, "switch", "-q", "ho-prod");
+    ok(maven.run(demo, databases.target("demo", "id", "3-emails"), "hop:patch-add"));
+    ok(maven.run(demo, databases.target("demo", "to", "rc"), "hop:promote"));
+    ok(maven.run(demo, databases.target("demo", "to", "prod"), "hop:promote"));
+    assertThat(origin("show", "ho-prod:releases/0.2.0.txt")).isEqualTo("3-emails");
+    assertThat(origin("tag", "-l", "v*")).isEqualTo("v0.1.0\nv0.1.0-rc1\nv0.2.0\nv0.2.0-rc1");
+
+    // production: see what is new, dry run, upgrade
+    MavenRun.Result update = maven.run(prod, production, "hop:update");
+    ok(update);
+    assertThat(update.info()).containsSubsequence("Database " + databases.name("demo_prod") + " version: 0.1.0",
+        "Release 0.2.0: 3-emails", "Upgrade path: 0.1.0 -> 0.2.0");
+    assertThat(git(prod, "rev-parse", "HEAD")).isEqualTo(origin("rev-parse", "ho-prod"));
+    ok(maven.run(prod, databases.target("demo_prod", "dryRun", "true"), "hop:upgrade"));
+    assertThat(prod.resolve("target/hop/upgrade-plan.sql")).content().contains("CREATE TABLE public.emails");
+    assertThat(databases.tables("demo_prod")).isEqualTo("users");
+    ok(maven.run(prod, production, "hop:upgrade"));
+    assertThat(databases.tables("demo_prod")).isEqualTo("emails,users");
+    assertThat(databases.releases("demo_prod")).isEqualTo("0.0.0,0.1.0,0.2.0");
+    assertThat(databases.query("demo_prod", "SELECT string_agg(name, ',') FROM public.users"))
+        .isEqualTo("first customer");
+    List<Path> backups;
+    try (Stream<Path> files = Files.list(prod.resolve("backups"))) {
+      backups = files.toList();
+    }
+    assertThat(backups).singleElement().satisfies(b -> assertThat(PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(b))).isEqualTo("rw-------"));
+    assertThat(git(prod, "status", "--porcelain")).isEmpty();
+    System.out.printf("EndToEndIT: the quickstart round took %d s%n", (System.nanoTime() - start) / 1_000_000_000L);
+  }
+
+  private String git(Path dir, String... args) {
+    return git.run(dir, args);
+  }
+
+  private String origin(String... args) {
+    return git.run(origin, args);
+  }
+
+  private void commitAndPush(Path dir, String message, String branch) {
+    git(dir, "add", "-A");
+    git(dir, "commit", "-q", "-m", message);
+    git(dir, "push", "-q", "-u", "origin", branch);
+  }
+
+  private static void write(Path dir, String path, String content) throws Exception {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private static void ok(MavenRun.Result result) {
+    assertThat(result.succeeded()).as(result.log()).isTrue();
+  }
+
+  private static Properties props(String... keyValues) {
+    Properties p = new Properties();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      p.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return p;
+  }
+
+  /** The scenario's own databases on the test server, under one fresh prefix, dropped at the end. */
+  private static final class ScenarioDatabases {
+    private final String prefix;
+
+    ScenarioDatabases(String kind) {
+      prefix = kind + "_" + Long.toHexString(System.nanoTime());
+    }
+
+    String name(String database) {
+      return prefix + "_" + database;
+    }
+
+    /** hop.url, hop.user (and hop.password) of {@code database}, plus alternating names and values. */
+    Properties target(String database, String... keyValues) {
+      TestPostgres pg = TestPostgres.get();
+      Properties p = props(keyValues);
+      p.setProperty("hop.url", pg.jdbcUrl(name(database)));
+      p.setProperty("hop.user", pg.user());
+      if (pg.password() != null) {
+        p.setProperty("hop.password", pg.password());
+      }
+      return p;
+    }
+
+    String tables(String database) throws Exception {
+      return query(database, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables"
+          + " WHERE schemaname = 'public'");
+    }
+
+    String releases(String database) throws Exception {
+      return query(database, "SELECT string_agg(major || '.' || minor || '.' || patch, ','"
+          + " ORDER BY major, minor, patch) FROM half_orm_meta.hop_release");
+    }
+
+    String query(String database, String sql) throws Exception {
+      try (var c = TestPostgres.get().connect(name(database)); var s = c.createStatement();
+          var rs = s.executeQuery(sql)) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+
+    void execute(String database, String sql) throws Exception {
+      try (var c = TestPostgres.get().connect(name(database)); var s = c.createStatement()) {
+        s.execute(sql);
+      }
+    }
+
+    /** Drops every database whose name starts with this scenario's prefix (hop's templates included). */
+    void dropAll() throws Exception {
+      try (var c = TestPostgres.get().maintenance(); var s = c.createStatement()) {
+        List<String> names = new java.util.ArrayList<>();
+        try (var rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + prefix + "%'")) {
+          while (rs.next()) {
+            names.add(rs.getString(1));
+          }
+        }
+        for (String name : names) {
+          s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        }
+      }
+    }
+  }
+}
