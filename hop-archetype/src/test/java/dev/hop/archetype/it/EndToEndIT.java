@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hop.core.testing.GitCli;
 import dev.hop.core.testing.MavenRun;
-import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -105,8 +104,8 @@ class EndToEndIT {
     catalogTheArchetypeAsInstallDoes();
 
     // generate: the project on ho-prod, first commit, pushed to origin
-    MavenRun.Result generated = mvnWithoutProject(work, props("archetypeCatalog", "local", "archetypeGroupId", "dev.hop",
-        "archetypeArtifactId", "hop-archetype", "archetypeVersion", MavenRun.pluginVersion(),
+    MavenRun.Result generated = mvnWithoutProject(work, props("archetypeCatalog", "local",
+        "archetypeGroupId", "dev.hop", "archetypeArtifactId", "hop-archetype", "archetypeVersion", MavenRun.pluginVersion(),
         "groupId", "com.example", "artifactId", "demo", "package", "com.example", "origin", origin.toString()),
         "org.apache.maven.plugins:maven-archetype-plugin:" + MavenRun.required("hop.it.archetypePluginVersion")
             + ":generate");
@@ -299,68 +298,5 @@ class EndToEndIT {
       p.setProperty(keyValues[i], keyValues[i + 1]);
     }
     return p;
-  }
-
-  /** The scenario's own databases on the test server, under one fresh prefix, dropped at the end. */
-  private static final class ScenarioDatabases {
-    private final String prefix;
-
-    ScenarioDatabases(String kind) {
-      prefix = kind + "_" + Long.toHexString(System.nanoTime());
-    }
-
-    String name(String database) {
-      return prefix + "_" + database;
-    }
-
-    /** hop.url, hop.user (and hop.password) of {@code database}, plus alternating names and values. */
-    Properties target(String database, String... keyValues) {
-      TestPostgres pg = TestPostgres.get();
-      Properties p = props(keyValues);
-      p.setProperty("hop.url", pg.jdbcUrl(name(database)));
-      p.setProperty("hop.user", pg.user());
-      if (pg.password() != null) {
-        p.setProperty("hop.password", pg.password());
-      }
-      return p;
-    }
-
-    String tables(String database) throws Exception {
-      return query(database, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables"
-          + " WHERE schemaname = 'public'");
-    }
-
-    String releases(String database) throws Exception {
-      return query(database, "SELECT string_agg(major || '.' || minor || '.' || patch, ','"
-          + " ORDER BY major, minor, patch) FROM half_orm_meta.hop_release");
-    }
-
-    String query(String database, String sql) throws Exception {
-      try (var c = TestPostgres.get().connect(name(database)); var s = c.createStatement();
-          var rs = s.executeQuery(sql)) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
-
-    void execute(String database, String sql) throws Exception {
-      try (var c = TestPostgres.get().connect(name(database)); var s = c.createStatement()) {
-        s.execute(sql);
-      }
-    }
-
-    /** Drops every database whose name starts with this scenario's prefix (hop's templates included). */
-    void dropAll() throws Exception {
-      try (var c = TestPostgres.get().maintenance(); var s = c.createStatement()) {
-        List<String> names = new java.util.ArrayList<>();
-        try (var rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + prefix + "%'")) {
-          while (rs.next()) {
-            names.add(rs.getString(1));
-          }
-        }
-        for (String name : names) {
-          s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
-        }
-      }
-    }
   }
 }
