@@ -2,6 +2,7 @@ package dev.hop.maven.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hop.core.testing.MavenRun;
 import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.hop.maven.it;
 
 import dev.hop.core.testing.GitCli;
+import dev.hop.core.testing.MavenRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

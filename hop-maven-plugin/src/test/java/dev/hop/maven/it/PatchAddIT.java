@@ -2,6 +2,7 @@ package dev.hop.maven.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hop.core.testing.MavenRun;
 import java.nio.file.Files;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

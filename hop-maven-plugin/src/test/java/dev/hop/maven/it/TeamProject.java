@@ -1,6 +1,7 @@
 package dev.hop.maven.it;
 
 import dev.hop.core.testing.GitCli;
+import dev.hop.core.testing.MavenRun;
 import dev.hop.core.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -213,16 +214,9 @@ final class TeamProject {
             </plugins>
           </build>
         </project>
-        """.formatted(artifactId, required("hop.it.postgresqlVersion"), required("hop.it.junitVersion"),
-        MavenRun.pluginVersion(), BASE_PACKAGE, required("hop.it.resourcesPluginVersion"),
-        required("hop.it.compilerPluginVersion"), required("hop.it.surefireVersion"));
-  }
-
-  private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("System property " + property + " is not set: run the ITs through Maven");
-    }
-    return value;
+        """.formatted(artifactId, MavenRun.required("hop.it.postgresqlVersion"),
+        MavenRun.required("hop.it.junitVersion"), MavenRun.pluginVersion(), BASE_PACKAGE,
+        MavenRun.required("hop.it.resourcesPluginVersion"), MavenRun.required("hop.it.compilerPluginVersion"),
+        MavenRun.required("hop.it.surefireVersion"));
   }
 }

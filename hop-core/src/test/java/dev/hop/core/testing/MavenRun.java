@@ -1,4 +1,4 @@
-package dev.hop.maven.it;
+package dev.hop.core.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,25 +17,32 @@ import org.apache.maven.shared.invoker.InvocationResult;
 import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
- * Runs real Maven, as a user would, on a scenario project: the plugin comes from the build's own
+ * Runs real Maven, as a user would, on a scenario project: hop's artifacts come from the build's own
  * integration-test repository ({@code target/local-repo}, filled by {@code invoker:install}) and the
- * rest from the user's repository (as a file:// repository, see src/it/settings.xml).
+ * rest from the user's repository (as a file:// repository, through the settings template).
+ *
+ * <p>The failsafe configuration of the module running the scenario sets the system properties it reads:
+ * {@code maven.home}, {@code hop.it.localRepository}, {@code hop.it.userRepository},
+ * {@code hop.it.settingsTemplate} (a settings.xml with {@code @localRepositoryUrl@}) and
+ * {@code hop.it.pluginVersion}.
  */
-final class MavenRun {
+public final class MavenRun {
 
   /** What one Maven run did: its exit code and its whole log. */
-  record Result(int exitCode, List<String> lines) {
+  public record Result(int exitCode, List<String> lines) {
 
-    String log() {
+    /** The whole log, one line per line. */
+    public String log() {
       return String.join("\n", lines);
     }
 
-    boolean succeeded() {
+    /** Whether Maven exited with 0. */
+    public boolean succeeded() {
       return exitCode == 0;
     }
 
     /** The lines Maven printed at INFO level, without the {@code [INFO] } prefix. */
-    List<String> info() {
+    public List<String> info() {
       return lines.stream().filter(l -> l.startsWith("[INFO] ")).map(l -> l.substring(7)).toList();
     }
   }
@@ -52,7 +59,7 @@ final class MavenRun {
    * A runner for this build; {@code environment} is added to Maven's (for example an isolated HOME
    * for git).
    */
-  static MavenRun forThisBuild(Path workDir, Map<String, String> environment) throws IOException {
+  public static MavenRun forThisBuild(Path workDir, Map<String, String> environment) throws IOException {
     String userRepository = required("hop.it.userRepository");
     Path settings = workDir.resolve("it-settings.xml");
     String template = Files.readString(Path.of(required("hop.it.settingsTemplate")), StandardCharsets.UTF_8);
@@ -62,16 +69,17 @@ final class MavenRun {
   }
 
   /** The coordinates prefix of the plugin under test, {@code dev.hop:hop-maven-plugin:<version>:}. */
-  static String plugin() {
+  public static String plugin() {
     return "dev.hop:hop-maven-plugin:" + required("hop.it.pluginVersion") + ":";
   }
 
-  static String pluginVersion() {
+  /** The version of hop under test (plugin, archetype and core share it). */
+  public static String pluginVersion() {
     return required("hop.it.pluginVersion");
   }
 
   /** Runs {@code goals} (e.g. {@code hop:status}) in {@code project} with the given user properties. */
-  Result run(Path project, Properties properties, String... goals) throws MavenInvocationException {
+  public Result run(Path project, Properties properties, String... goals) throws MavenInvocationException {
     return execute(new DefaultInvocationRequest().setBaseDirectory(project.toFile())
         .setPomFile(project.resolve("pom.xml").toFile()), properties, goals);
   }
@@ -80,7 +88,7 @@ final class MavenRun {
    * Runs {@code goals} in {@code dir}, a folder without a pom (goals with {@code requiresProject = false}, spelled
    * with the full coordinates of {@link #plugin()}).
    */
-  Result runWithoutProject(Path dir, Properties properties, String... goals) throws MavenInvocationException {
+  public Result runWithoutProject(Path dir, Properties properties, String... goals) throws MavenInvocationException {
     return execute(new DefaultInvocationRequest().setBaseDirectory(dir.toFile()), properties, goals);
   }
 
@@ -105,11 +113,12 @@ final class MavenRun {
     return new Result(result.getExitCode(), List.copyOf(lines));
   }
 
-  private static String required(String property) {
+  /** The system property {@code property}; fails when unset, as it is outside the build's failsafe run. */
+  public static String required(String property) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("System property " + property + " is not set: run the ITs through"
-          + " Maven (mvn verify), which sets it in the failsafe configuration of hop-maven-plugin/pom.xml");
+          + " Maven (mvn verify), which sets it in the module's failsafe configuration");
     }
     return value;
   }
