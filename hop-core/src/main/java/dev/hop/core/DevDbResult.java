@@ -1,0 +1,20 @@
+package dev.hop.core;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code dev-db} made sure of: where the development database is and whether it had to be created.
+ *
+ * @param url its JDBC URL (no credentials)
+ * @param user the user to connect as, empty for the driver's default
+ * @param embedded whether it lives on the project's embedded server
+ * @param createdAt the production version it was created at, empty when it already existed
+ */
+public record DevDbResult(String url, Optional<String> user, boolean embedded, Optional<String> createdAt) {
+  public DevDbResult {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}
