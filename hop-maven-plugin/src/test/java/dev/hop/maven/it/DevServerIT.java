@@ -2,17 +2,13 @@ package dev.hop.maven.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,27 +33,12 @@ class DevServerIT {
   void project() throws Exception {
     project = TeamProject.create(root, "shop-db");
     maven = MavenRun.forThisBuild(root, project.gitEnvironment());
-    // the archetype's binding: hop:dev-db at initialize
-    String pom = Files.readString(project.dir().resolve("pom.xml"), StandardCharsets.UTF_8);
-    String bound = pom.replaceFirst("(\\s*)<configuration>(\\s*)<basePackage>",
-        "$1<executions><execution><goals><goal>dev-db</goal></goals></execution></executions>"
-            + "$1<configuration>$2<basePackage>");
-    assertThat(bound).contains("<goal>dev-db</goal>");
-    project.write("pom.xml", bound);
-    project.git("commit", "-q", "-am", "[ho] Bind hop:dev-db");
-    project.git("push", "-q", "origin", "ho-prod");
+    project.useEmbeddedServer(PG_CACHE);
   }
 
   @AfterEach
   void noServerLeft() throws Exception {
-    Path pid = project.dir().resolve(".hop/local/pg/postmaster.pid");
-    if (Files.exists(pid)) {
-      long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
-      ProcessHandle.of(postmaster).ifPresent(p -> {
-        p.destroy();
-        p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-      });
-    }
+    project.killEmbeddedServer();
   }
 
   @Test
@@ -114,22 +95,15 @@ class DevServerIT {
     assertThat(stopped.succeeded()).as(stopped.log()).isTrue();
     assertThat(stopped.info()).anyMatch(l -> l.startsWith("Stopped the embedded PostgreSQL of this project (pid "
         + server.getProperty("pid") + ","));
-    assertThat(postgresProcessesOf(project.dir())).isEmpty();
+    assertThat(project.postgresProcesses()).isEmpty();
 
     MavenRun.Result again = maven.run(project.dir(), properties(), "hop:db-stop");
     assertThat(again.succeeded()).as(again.log()).isTrue();
     assertThat(again.info()).anyMatch(l -> l.startsWith("No embedded PostgreSQL runs for this project"));
   }
 
-  /** No hop.url: the development database named by hop.database, binaries unpacked in the build's folder. */
   private Properties properties(String... keyValues) {
-    Properties p = new Properties();
-    p.setProperty("hop.database", project.database());
-    p.setProperty("hop.pgCache", PG_CACHE.toString());
-    for (int i = 0; i + 1 < keyValues.length; i += 2) {
-      p.setProperty(keyValues[i], keyValues[i + 1]);
-    }
-    return p;
+    return project.properties(keyValues);
   }
 
   private static String query(String url, String sql) throws Exception {
@@ -138,12 +112,5 @@ class DevServerIT {
       rs.next();
       return rs.getString(1);
     }
-  }
-
-  private static List<String> postgresProcessesOf(Path dir) {
-    String prefix = dir.toString();
-    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-        .map(p -> p.info().commandLine().map(c -> p.pid() + " " + c)).flatMap(Optional::stream)
-        .filter(c -> c.contains("postgres") && c.contains(prefix)).toList();
   }
 }
