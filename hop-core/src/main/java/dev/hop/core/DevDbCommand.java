@@ -51,7 +51,7 @@ public final class DevDbCommand {
     long took = project.clock().millis() - start;
     project.events().accept(HopEvent.lifecycle("Development database " + target.describe()
         + createdAt.map(v -> " created at production " + v).orElse(" is there") + " (" + took + " ms)"));
-    return new DevDbResult(target.url(), target.user(), embedded, createdAt);
+    return new DevDbResult(target.url(), target.user(), target.password(), embedded, createdAt);
   }
 
 }

@@ -36,7 +36,7 @@ public class DevDbMojo extends AbstractHopMojo {
   protected void run(Hop hop) throws HopException {
     DevDbResult result = hop.devDb().call();
     export(Map.of("hop.url", result.url(), "hop.user", result.user().orElse(""),
-        "hop.password", result.embedded() ? "" : hop.settings().password().reveal()));
+        "hop.password", result.password().reveal()));
   }
 
   /** Sets each property on the project unless the user gave it (command line, pom or plugin configuration). */
