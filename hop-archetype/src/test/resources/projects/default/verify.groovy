@@ -9,7 +9,7 @@ def tree = { File root ->
     def files = [:] as TreeMap
     root.eachFileRecurse(groovy.io.FileType.FILES) { f ->
         def path = root.toPath().relativize(f.toPath()).toString()
-        if (!(path.startsWith('.git/') || path.startsWith('target/') || path == 'build.log')) {
+        if (!(path.startsWith('.git/') || path.startsWith('target/') || path.startsWith('.hop/local/') || path == 'build.log')) {
             files[path] = f.bytes
         }
     }
@@ -41,8 +41,14 @@ assert git('ls-files').readLines().containsAll(['pom.xml', 'Patches/README.md', 
         'model/schema-0.0.0.sql', 'model/metadata-0.0.0.sql', 'model/schema.sql', '.gitignore', 'src/test/java/it/hop/HopDatabase.java'])
 assert git('remote') == ''
 
-// the generated project builds with no database at all
+// the generated project builds with no database server installed: hop:dev-db (bound to initialize) runs the
+// embedded one, and hop:db-stop stops it, leaving no postgres process of the project
 def log = new File(project, 'build.log').text
 assert log.contains('BUILD SUCCESS')
+assert log.contains('Development database: shop_db on the embedded PostgreSQL ')
+assert log.contains('Development database postgres@127.0.0.1:') && log.contains('/shop_db created at production 0.0.0')
+assert log.contains('Stopped the embedded PostgreSQL of this project (pid ')
+assert !new File(project, '.hop/local/pg/postmaster.pid').exists()
+assert ProcessHandle.allProcesses().filter { it.info().commandLine().orElse('').contains(project.path + '/.hop/') }.count() == 0
 // ...and the build left the work tree clean (target/ is ignored; build.log is the IT's own)
 assert git('status', '--porcelain', '--', '.', ':!build.log') == ''

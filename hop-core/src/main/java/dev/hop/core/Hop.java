@@ -57,6 +57,16 @@ public final class Hop implements AutoCloseable {
     return new PatchNewCommand(project);
   }
 
+  /** {@code hop:dev-db}: makes sure the development database (and the embedded server) answers. */
+  public DevDbCommand devDb() {
+    return new DevDbCommand(project);
+  }
+
+  /** {@code hop:db-stop}: stops the project's embedded server. */
+  public DbStopCommand dbStop() {
+    return new DbStopCommand(project);
+  }
+
   /** {@code hop:patch-apply}: rebuilds the development database for the current patch branch. */
   public PatchApplyCommand patchApply() {
     return new PatchApplyCommand(project);

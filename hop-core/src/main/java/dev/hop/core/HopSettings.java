@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param testTimeout how long the project's tests may run in validation
  * @param lockTimeout the age past which the team lock may be broken
  * @param hints how to spell the next command in messages
+ * @param embedded the binaries of the embedded development server, used by development goals when
+ *     {@code jdbcUrl} is empty; empty: those goals use {@code localhost:5432}
  */
 public record HopSettings(
     Path projectDir,
@@ -35,7 +37,8 @@ public record HopSettings(
     Optional<MavenLaunch> maven,
     Duration testTimeout,
     Duration lockTimeout,
-    CommandHints hints) {
+    CommandHints hints,
+    Optional<EmbeddedServer> embedded) {
 
   public HopSettings {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -50,6 +53,13 @@ public record HopSettings(
     Objects.requireNonNull(testTimeout, "testTimeout");
     Objects.requireNonNull(lockTimeout, "lockTimeout");
     Objects.requireNonNull(hints, "hints");
+    Objects.requireNonNull(embedded, "embedded");
+  }
+
+  /** The same settings with {@code embedded} set, or cleared. */
+  public HopSettings withEmbedded(Optional<EmbeddedServer> server) {
+    return new HopSettings(projectDir, jdbcUrl, database, user, password, basePackage, pgBin, git, maven,
+        testTimeout, lockTimeout, hints, server);
   }
 
   /**

@@ -121,7 +121,7 @@ class PromoteCommandTest {
   private PromoteResult promote(String to) throws HopException {
     HopSettings settings = new HopSettings(sandbox.dir("alice"), Optional.of("jdbc:postgresql://127.0.0.1:1/none"),
         "none", Optional.empty(), Secret.none(), "it.hop.db", Optional.empty(), HopSettings.GitCredentials.NONE,
-        Optional.empty(), Duration.ofMinutes(1), Duration.ofMinutes(30), CommandHints.NEUTRAL);
+        Optional.empty(), Duration.ofMinutes(1), Duration.ofMinutes(30), CommandHints.NEUTRAL, Optional.empty());
     try (Hop hop = Hop.open(settings, events::add, Clock.systemUTC(), new GitEnvironment(dir.resolve("home"),
         Map.of()))) {
       return hop.promote().setTo(to).call();

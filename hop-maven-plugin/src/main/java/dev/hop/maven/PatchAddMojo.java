@@ -22,6 +22,11 @@ public class PatchAddMojo extends AbstractHopMojo {
   String toVersion;
 
   @Override
+  protected EmbeddedUse embeddedUse() {
+    return EmbeddedUse.WITHOUT_URL;
+  }
+
+  @Override
   protected String goal() {
     return GOAL;
   }

@@ -12,6 +12,11 @@ public class PatchApplyMojo extends AbstractHopMojo {
   static final String GOAL = "patch-apply";
 
   @Override
+  protected EmbeddedUse embeddedUse() {
+    return EmbeddedUse.WITHOUT_URL;
+  }
+
+  @Override
   protected String goal() {
     return GOAL;
   }

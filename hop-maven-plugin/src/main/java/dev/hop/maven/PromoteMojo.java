@@ -18,6 +18,11 @@ public class PromoteMojo extends AbstractHopMojo {
   String to;
 
   @Override
+  protected EmbeddedUse embeddedUse() {
+    return EmbeddedUse.WITHOUT_URL;
+  }
+
+  @Override
   protected String goal() {
     return GOAL;
   }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @MojoTest
 class HopParametersTest {
+  private static final String URL = "jdbc:postgresql://localhost:5432/db";
 
   /** Encrypted with the test master password of src/test/resources/settings/settings-security.xml. */
   private static final String ENCRYPTED = "{7JnJTzcjMvMHdpAZsO9/2pvzAp64N/arW12sljQKpEI=}";
@@ -88,6 +89,7 @@ class HopParametersTest {
 
   @Test
   @InjectMojo(goal = "status")
+  @MojoParameter(name = "url", value = URL) // a url: no embedded server to resolve
   @MojoParameter(name = "serverId", value = "db")
   void serverIdGivesDecryptedCredentials(StatusMojo mojo) throws Exception {
     HopSettings settings = mojo.settings();
@@ -99,6 +101,7 @@ class HopParametersTest {
 
   @Test
   @InjectMojo(goal = "status")
+  @MojoParameter(name = "url", value = URL) // a url: no embedded server to resolve
   @MojoParameter(name = "serverId", value = "db")
   @MojoParameter(name = "user", value = "explicit_user")
   void explicitUserWinsOverServer(StatusMojo mojo) throws Exception {
@@ -120,6 +123,7 @@ class HopParametersTest {
 
   @Test
   @InjectMojo(goal = "status")
+  @MojoParameter(name = "url", value = URL) // a url: no embedded server to resolve
   @MojoParameter(name = "gitServerId", value = "git")
   void gitServerIdGivesGitCredentials(StatusMojo mojo) throws Exception {
     HopSettings.GitCredentials git = mojo.settings().git();

@@ -30,7 +30,7 @@ public final class DevelopmentDatabase {
   /**
    * @param next the command the user runs again after fixing a script
    */
-  public DevelopmentDatabase(Project project, String next) {
+  public DevelopmentDatabase(Project project, String next) throws HopException {
     this.project = project;
     this.target = project.development();
     this.next = next;

@@ -68,7 +68,7 @@ public final class PatchValidation {
   }
 
   /** The validation database, beside the development database. */
-  public DatabaseTarget database() {
+  public DatabaseTarget database() throws HopException {
     return ScratchDatabase.targetFor(project.development(), DATABASE_SUFFIX);
   }
 

@@ -149,7 +149,7 @@ public final class ProdPromotion {
     }
   }
 
-  private DatabaseTarget scratch() {
+  private DatabaseTarget scratch() throws HopException {
     return ScratchDatabase.targetFor(project.development(), DATABASE_SUFFIX);
   }
 

@@ -1,6 +1,10 @@
 package dev.hop.core.workflow;
 
+import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
+import dev.hop.core.Secret;
+import dev.hop.core.devserver.LocalServer;
+import dev.hop.core.devserver.RunningServer;
 import dev.hop.core.HopException;
 import dev.hop.core.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
@@ -13,6 +17,7 @@ import dev.hop.core.release.ReleasesFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The project a goal works on: its folders (SPEC §2), its Git repository, its release files and its
@@ -29,6 +34,7 @@ public final class Project implements AutoCloseable {
   private final Clock clock;
   private final GitEnvironment gitEnvironment;
   private GitWorkspace git;
+  private DatabaseTarget development;
 
   public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -86,11 +92,27 @@ public final class Project implements AutoCloseable {
 
   /**
    * The development database: the configured URL (its database name wins over {@code database}), else
-   * {@code database} on the local server.
+   * {@code database} on the project's embedded server (started or reused here), else on
+   * {@code localhost:5432}. The first call logs which server it is.
+   *
+   * @throws HopException the embedded server could not be started
    */
-  public DatabaseTarget development() {
-    String url = settings.jdbcUrl().orElse(DEFAULT_SERVER + settings.database());
-    return new DatabaseTarget(url, settings.user(), settings.password());
+  public DatabaseTarget development() throws HopException {
+    if (development == null) {
+      if (settings.jdbcUrl().isPresent()) {
+        development = new DatabaseTarget(settings.jdbcUrl().get(), settings.user(), settings.password());
+        events.accept(HopEvent.lifecycle("Development database: " + development.describe() + " (hop.url)"));
+      } else if (settings.embedded().isPresent()) {
+        RunningServer server = new LocalServer(dir(), settings.embedded().get(), events).ensure();
+        development = new DatabaseTarget(server.jdbcUrl(settings.database()),
+            Optional.of(RunningServer.SUPERUSER), Secret.none());
+        events.accept(HopEvent.lifecycle("Development database: " + settings.database() + " on the "
+            + server.describe() + "; stop it with " + settings.hints().command("db-stop")));
+      } else {
+        development = new DatabaseTarget(DEFAULT_SERVER + settings.database(), settings.user(), settings.password());
+      }
+    }
+    return development;
   }
 
   @Override

@@ -3,13 +3,14 @@ package dev.hop.maven.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hop.core.testing.MavenRun;
-import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,13 +20,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FullRoundIT {
 
+  /** Shared by the runs of this build, so the binaries are unpacked once. */
+  private static final Path PG_CACHE = Path.of("target", "it-pg-binaries").toAbsolutePath();
+
   @TempDir
   Path root;
 
-  @Test
-  void twoPatchesOneReleaseFromStageToProduction() throws Exception {
-    TeamProject project = TeamProject.create(root, "shop-db");
+  private TeamProject project;
+
+  @AfterEach
+  void noServerLeft() throws Exception {
+    if (project != null) {
+      project.killEmbeddedServer();
+    }
+  }
+
+  /**
+   * @param embedded without hop.url: the project's embedded server (hop:dev-db bound to initialize), as the
+   *     README's quickstart runs it; else the test server named by hop.url
+   */
+  @ParameterizedTest(name = "embedded server: {0}")
+  @ValueSource(booleans = {false, true})
+  void twoPatchesOneReleaseFromStageToProduction(boolean embedded) throws Exception {
+    project = TeamProject.create(root, "shop-db");
     MavenRun maven = MavenRun.forThisBuild(root, project.gitEnvironment());
+    if (embedded) {
+      project.useEmbeddedServer(PG_CACHE);
+    }
 
     // 1. a patch: reserve, write its SQL and a test that uses the generated class, apply, test, push
     ok(maven.run(project.dir(), project.properties("id", "1-users", "description", "The users"), "hop:patch-new"));
@@ -118,6 +139,10 @@ class FullRoundIT {
     MavenRun.Result status = maven.run(project.dir(), project.properties(), "hop:status");
     ok(status);
     assertThat(status.info()).contains("Production version: 0.1.0");
+    if (embedded) {
+      ok(maven.run(project.dir(), project.properties(), "hop:db-stop"));
+      assertThat(project.postgresProcesses()).isEmpty();
+    }
   }
 
   private static void ok(MavenRun.Result result) {
@@ -131,8 +156,8 @@ class FullRoundIT {
   }
 
   /** The user tables of {@code database}, comma separated. */
-  private static String tables(String database) throws Exception {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement();
+  private String tables(String database) throws Exception {
+    try (Connection c = project.connect(database); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables"
             + " WHERE schemaname = 'public'")) {
       rs.next();

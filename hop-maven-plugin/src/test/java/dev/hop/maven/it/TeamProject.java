@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A hop project for the team goals' scenarios: laid out as the archetype leaves it (a pom whose {@code mvn test}
@@ -28,6 +32,7 @@ final class TeamProject {
   private final Path origin;
   private final GitCli git;
   private final String database;
+  private Path embeddedCache;
 
   private TeamProject(Path dir, Path origin, GitCli git, String database) {
     this.dir = dir;
@@ -58,6 +63,7 @@ final class TeamProject {
         import static org.junit.jupiter.api.Assertions.assertTrue;
 
         import java.sql.Connection;
+import java.sql.DriverManager;
         import java.sql.DriverManager;
         import org.junit.jupiter.api.Test;
 
@@ -92,12 +98,69 @@ final class TeamProject {
     return database;
   }
 
-  /** The user properties pointing the goals at the test server. */
+  /**
+   * Switches the project to hop's embedded server, as a generated project has it: hop:dev-db bound to initialize
+   * (committed and pushed on ho-prod) and no hop.url in {@link #properties}.
+   *
+   * @param cache where the binaries are unpacked (hop.pgCache)
+   */
+  void useEmbeddedServer(Path cache) throws IOException {
+    String pom = read("pom.xml");
+    String bound = pom.replaceFirst("(\\s*)<configuration>(\\s*)<basePackage>",
+        "$1<executions><execution><goals><goal>dev-db</goal></goals></execution></executions>"
+            + "$1<configuration>$2<basePackage>");
+    if (bound.equals(pom)) {
+      throw new IllegalStateException("No hop plugin <configuration> to bind dev-db next to in " + pom);
+    }
+    write("pom.xml", bound);
+    git("commit", "-q", "-am", "[ho] Bind hop:dev-db");
+    git("push", "-q", "origin", "ho-prod");
+    embeddedCache = cache;
+  }
+
+  /** Opens a connection to {@code name} on the server the goals use (embedded or the test server). */
+  Connection connect(String name) throws IOException, SQLException {
+    if (embeddedCache == null) {
+      return TestPostgres.get().connect(name);
+    }
+    Properties server = new Properties();
+    try (var in = Files.newBufferedReader(dir.resolve(".hop/local/server.properties"))) {
+      server.load(in);
+    }
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.getProperty("port") + "/" + name,
+        "postgres", null);
+  }
+
+  /** Kills the embedded server if one runs (test clean-up; hop:db-stop is the user's way). */
+  void killEmbeddedServer() throws IOException {
+    Path pid = dir.resolve(".hop/local/pg/postmaster.pid");
+    if (Files.exists(pid)) {
+      ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(p -> {
+        p.destroy();
+        p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+      });
+    }
+  }
+
+  /** The live processes whose command line names this project's folder and postgres. */
+  List<String> postgresProcesses() {
+    String prefix = dir.toString();
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+        .map(p -> p.info().commandLine().map(c -> p.pid() + " " + c)).flatMap(Optional::stream)
+        .filter(c -> c.contains("postgres") && c.contains(prefix)).toList();
+  }
+
+  /** The user properties pointing the goals at the test server, or at the embedded one. */
   Properties properties(String... keyValues) {
-    TestPostgres pg = TestPostgres.get();
     Properties p = new Properties();
-    p.setProperty("hop.url", pg.jdbcUrl(database));
-    p.setProperty("hop.user", pg.user());
+    if (embeddedCache != null) {
+      p.setProperty("hop.database", database);
+      p.setProperty("hop.pgCache", embeddedCache.toString());
+    } else {
+      TestPostgres pg = TestPostgres.get();
+      p.setProperty("hop.url", pg.jdbcUrl(database));
+      p.setProperty("hop.user", pg.user());
+    }
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       p.setProperty(keyValues[i], keyValues[i + 1]);
     }
