@@ -1,10 +1,8 @@
 package dev.hop.maven.it;
 
-import dev.hop.core.testing.GitCli;
 import dev.hop.core.testing.MavenRun;
 import dev.hop.core.testing.TestPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -25,38 +22,22 @@ import java.util.concurrent.TimeUnit;
  * origin, with a development database name of its own on the test server; patch branches, archived branches and
  * release files are set up with the git CLI, as the other goals would leave them.
  */
-final class TeamProject {
+final class TeamProject extends ScenarioRepository {
   static final String BASE_PACKAGE = "it.hop.db";
 
-  private final Path dir;
-  private final Path origin;
-  private final GitCli git;
   private final String database;
   private Path embeddedCache;
 
-  private TeamProject(Path dir, Path origin, GitCli git, String database) {
-    this.dir = dir;
-    this.origin = origin;
-    this.git = git;
+  private TeamProject(Path root, String artifactId, String database) throws IOException {
+    super(root, artifactId);
     this.database = database;
   }
 
   /** Creates {@code root/<artifactId>} and {@code root/origin.git}; git runs with {@code root/home} as HOME. */
   static TeamProject create(Path root, String artifactId) throws IOException {
-    Path dir = Files.createDirectories(root.resolve(artifactId));
-    Path origin = root.resolve("origin.git");
-    GitCli git = new GitCli(root.resolve("home"));
     String database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    TeamProject project = new TeamProject(dir, origin, git, database);
-    project.write("pom.xml", pom(artifactId));
-    project.write(".gitignore", "target/\nbackups/\n.hop/local/\nbuild.log\n");
-    project.write("Patches/README.md", "# Patches\n");
-    project.write("releases/README.md", "# Releases\n");
-    project.write("model/schema-0.0.0.sql", "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n");
-    project.write("model/metadata-0.0.0.sql", "SET client_encoding = 'UTF8';\n"
-        + "INSERT INTO half_orm_meta.hop_release (major, minor, patch, pre_release, pre_release_num, changelog)\n"
-        + "VALUES (0, 0, 0, '', '', 'Initial release');\n");
-    Files.createSymbolicLink(dir.resolve("model/schema.sql"), Path.of("schema-0.0.0.sql"));
+    TeamProject project = new TeamProject(root, artifactId, database);
+    project.layOut(pom(artifactId));
     project.write("src/test/java/it/hop/ConnectionTest.java", """
         package it.hop;
 
@@ -80,17 +61,8 @@ import java.sql.DriverManager;
           }
         }
         """);
-    git.run(root, "init", "-q", "--bare", origin.toString());
-    project.git("init", "-q", "-b", "ho-prod");
-    project.git("add", "-A");
-    project.git("commit", "-q", "-m", "[ho] Initial commit (release: 0.0.0)");
-    project.git("remote", "add", "origin", origin.toString());
-    project.git("push", "-q", "-u", "origin", "ho-prod");
+    project.publish();
     return project;
-  }
-
-  Path dir() {
-    return dir;
   }
 
   /** The development database's name (it need not exist). */
@@ -124,7 +96,7 @@ import java.sql.DriverManager;
       return TestPostgres.get().connect(name);
     }
     Properties server = new Properties();
-    try (var in = Files.newBufferedReader(dir.resolve(".hop/local/server.properties"))) {
+    try (var in = Files.newBufferedReader(dir().resolve(".hop/local/server.properties"))) {
       server.load(in);
     }
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.getProperty("port") + "/" + name,
@@ -133,7 +105,7 @@ import java.sql.DriverManager;
 
   /** Kills the embedded server if one runs (test clean-up; hop:db-stop is the user's way). */
   void killEmbeddedServer() throws IOException {
-    Path pid = dir.resolve(".hop/local/pg/postmaster.pid");
+    Path pid = dir().resolve(".hop/local/pg/postmaster.pid");
     if (Files.exists(pid)) {
       ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(p -> {
         p.destroy();
@@ -144,7 +116,7 @@ import java.sql.DriverManager;
 
   /** The live processes whose command line names this project's folder and postgres. */
   List<String> postgresProcesses() {
-    String prefix = dir.toString();
+    String prefix = dir().toString();
     return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
         .map(p -> p.info().commandLine().map(c -> p.pid() + " " + c)).flatMap(Optional::stream)
         .filter(c -> c.contains("postgres") && c.contains(prefix)).toList();
@@ -165,28 +137,6 @@ import java.sql.DriverManager;
       p.setProperty(keyValues[i], keyValues[i + 1]);
     }
     return p;
-  }
-
-  Map<String, String> gitEnvironment() {
-    return git.environment();
-  }
-
-  Path write(String path, String content) throws IOException {
-    Path file = dir.resolve(path);
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, content, StandardCharsets.UTF_8);
-  }
-
-  String read(String path) throws IOException {
-    return Files.readString(dir.resolve(path), StandardCharsets.UTF_8);
-  }
-
-  String git(String... args) {
-    return git.run(dir, args);
-  }
-
-  String gitOrigin(String... args) {
-    return git.run(origin, args);
   }
 
   /**
