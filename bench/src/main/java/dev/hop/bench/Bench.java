@@ -1,0 +1,108 @@
+package dev.hop.bench;
+
+import dev.hop.core.testing.TestPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Runs the benchmarks named on the command line (all when none) and writes their results as Markdown.
+ *
+ * <pre>bench/run [--rounds N] [--seed S] [--out FILE] [p1 p2 …]</pre>
+ *
+ * The full set writes {@code bench/RESULTS.md}; a subset writes {@code bench/target/RESULTS-partial.md} unless
+ * {@code --out} says otherwise.
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  /** Every measure, in the order they run. */
+  static List<Measure> measures() {
+    return List.of();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path bench = Path.of(System.getProperty("bench.dir", "bench")).toAbsolutePath().normalize();
+    int rounds = 5;
+    long seed = 20261125L;
+    Path out = null;
+    List<String> selected = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+        default -> selected.add(args[i].toLowerCase());
+      }
+    }
+    Map<String, Measure> byId = new LinkedHashMap<>();
+    measures().forEach(m -> byId.put(m.id(), m));
+    for (String id : selected) {
+      if (!byId.containsKey(id)) {
+        System.err.println("Unknown measure " + id + "; known: " + String.join(" ", byId.keySet()));
+        System.exit(2);
+      }
+    }
+    List<Measure> toRun = selected.isEmpty() ? List.copyOf(byId.values()) : selected.stream().map(byId::get).toList();
+    if (out == null) {
+      out = selected.isEmpty() ? bench.resolve("RESULTS.md") : bench.resolve("target/RESULTS-partial.md");
+    }
+
+    Properties versions = versions();
+    Path work = bench.resolve("target/work");
+    Files.createDirectories(work);
+    String mavenHome = System.getProperty("maven.home");
+    MavenRunner maven = new MavenRunner(mavenHome == null ? null : Path.of(mavenHome), bench.resolve("target/logs"));
+    TestPostgres server = TestPostgres.get();
+    BenchContext context = new BenchContext(server, work, maven, versions.getProperty("hop.version"), rounds, seed,
+        System.out);
+
+    List<Comparison> comparisons = new ArrayList<>();
+    for (Measure measure : toRun) {
+      System.out.println("== " + measure.id());
+      for (Comparison c : measure.run(context)) {
+        comparisons.add(c);
+        System.out.printf("%s %s: hop %s, peer %s, ratio %.2f (target ≤ %.2f, %s)%n", c.id(), c.what(),
+            c.hop().describe(), c.peer().describe(), c.ratio(), c.target(), c.verdict());
+      }
+    }
+    String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
+        + versions.getProperty("flyway.version") + ", jooq-codegen-maven " + versions.getProperty("jooq.version");
+    Machine machine = Machine.describe(server, mavenVersion(mavenHome), peers);
+    String command = "bench/run --rounds " + rounds + " --seed " + seed
+        + (selected.isEmpty() ? "" : " " + String.join(" ", selected));
+    Results.write(out, Results.markdown(machine, comparisons, command));
+    System.out.println("Results written to " + out);
+  }
+
+  static Properties versions() throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Bench.class.getResourceAsStream("/bench.properties")) {
+      p.load(in);
+    }
+    return p;
+  }
+
+  private static String mavenVersion(String mavenHome) {
+    try {
+      String mvn = mavenHome == null ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString();
+      Process p = new ProcessBuilder(mvn, "-v").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      return out.lines().findFirst().orElse("Maven (unknown version)");
+    } catch (IOException e) {
+      return "Maven (unknown version: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "Maven (unknown version)";
+    }
+  }
+}

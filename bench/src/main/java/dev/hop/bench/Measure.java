@@ -1,0 +1,13 @@
+package dev.hop.bench;
+
+import java.util.List;
+
+/** One benchmark of issue 10 (P1…P4) or of another issue: builds its workload, runs the sides interleaved. */
+public interface Measure {
+
+  /** Short name used on the command line, e.g. {@code p1}. */
+  String id();
+
+  /** Runs the measure on the shared server; one or more comparisons. */
+  List<Comparison> run(BenchContext context) throws Exception;
+}
