@@ -15,7 +15,9 @@ public final class DatabaseRefusedException extends HopUserException {
     /** Dropping or re-creating a database that hop did not mark as a development database. */
     NOT_MARKED_FOR_DEVELOPMENT,
     /** Another session holds the upgrade lock of the database. */
-    UPGRADE_LOCKED
+    UPGRADE_LOCKED,
+    /** The development database a goal reads does not exist yet. */
+    DEVELOPMENT_DATABASE_MISSING
   }
 
   private final Reason reason;
@@ -49,6 +51,14 @@ public final class DatabaseRefusedException extends HopUserException {
         "Upgrade lock of database " + database + " on " + server + " is held by another session (" + holder
         + "); waited " + waitedSeconds + " s. Wait for that upgrade to finish, then run "
         + hints.command("upgrade"));
+  }
+
+  /** {@code goal} reads the development database {@code database}, which does not exist on {@code server}. */
+  public static DatabaseRefusedException missing(String database, String server, String goal, CommandHints hints) {
+    return new DatabaseRefusedException(Reason.DEVELOPMENT_DATABASE_MISSING, database, server, null,
+        "Cannot " + goal + ": the development database " + database + " does not exist on " + server
+        + ". Create it at the production state with " + hints.command("dev-db") + ", or build it with your patch"
+        + " (on its ho-patch/<id> branch) with " + hints.command("patch-apply"));
   }
 
   public Reason reason() {

@@ -72,6 +72,11 @@ public final class Hop implements AutoCloseable {
     return new PatchApplyCommand(project);
   }
 
+  /** {@code hop:generate}: regenerates the relation classes from the development database as it is. */
+  public GenerateCommand generate() {
+    return new GenerateCommand(project);
+  }
+
   /** {@code hop:patch-add}: validates a patch and adds it to a stage release. */
   public PatchAddCommand patchAdd() {
     return new PatchAddCommand(project);
