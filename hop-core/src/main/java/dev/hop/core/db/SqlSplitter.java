@@ -1,9 +1,17 @@
 package dev.hop.core.db;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Cuts an SQL file into statements the way psql does: on semicolons outside quotes ('', E'', "", $$ and
  * $tag$ bodies), comments ({@code --} and nested block comments) and parentheses; a backslash outside
  * those starts a psql meta-command, reported as such.
+ *
+ * <p>Like psql (14+), a statement that starts with {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} keeps the
+ * semicolons of its SQL-standard body ({@code BEGIN ATOMIC … END}): the words BEGIN, CASE (inside a BEGIN) and
+ * END are counted, and a semicolon only ends the statement at depth 0.
  *
  * <p>It is a cursor: {@link #next()} returns the chunks one by one, and {@link #copyData()} reads the data
  * block that follows a {@code COPY ... FROM stdin} statement.
@@ -28,9 +36,17 @@ public final class SqlSplitter {
       return metaCommand(start);
     }
     int depth = 0;
+    RoutineBody body = new RoutineBody();
     while (pos < sql.length()) {
       char ch = sql.charAt(pos);
-      if (ch == '-' && peek(1) == '-') {
+      if (isWordStart(ch) && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
+        int end = pos;
+        while (end < sql.length() && isIdentifierPart(sql.charAt(end)) && sql.charAt(end) != '$') {
+          end++;
+        }
+        body.word(sql.substring(pos, end));
+        pos = end;
+      } else if (ch == '-' && peek(1) == '-') {
         skipLine();
       } else if (ch == '/' && peek(1) == '*') {
         skipBlockComment();
@@ -47,7 +63,7 @@ public final class SqlSplitter {
           depth++;
         } else if (ch == ')' && depth > 0) {
           depth--;
-        } else if (ch == ';' && depth == 0) {
+        } else if (ch == ';' && depth == 0 && body.depth() == 0) {
           SqlChunk chunk = chunk(SqlChunk.Kind.STATEMENT, start, pos);
           pos++;
           return chunk;
@@ -198,6 +214,51 @@ public final class SqlSplitter {
   private char peek(int ahead) {
     int i = pos + ahead;
     return i < sql.length() ? sql.charAt(i) : '\0';
+  }
+
+  private static boolean isWordStart(char ch) {
+    return Character.isLetter(ch) || ch == '_';
+  }
+
+  /**
+   * Counts the BEGIN … END nesting of a routine's SQL-standard body, for a statement whose first words are
+   * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}; any other statement stays at depth 0.
+   */
+  private static final class RoutineBody {
+    private static final List<String> CREATE_ROUTINE = List.of("create", "function", "procedure");
+    private static final List<String> CREATE_OR_REPLACE_ROUTINE = List.of("create", "or", "replace");
+
+    private final List<String> leading = new ArrayList<>(4);
+    private int depth;
+
+    void word(String word) {
+      String w = word.toLowerCase(Locale.ROOT);
+      if (leading.size() < 4) {
+        leading.add(w);
+      }
+      if (!isRoutine()) {
+        return;
+      }
+      switch (w) {
+        case "begin" -> depth++;
+        case "case" -> depth += depth > 0 ? 1 : 0;
+        case "end" -> depth -= depth > 0 ? 1 : 0;
+        default -> { }
+      }
+    }
+
+    int depth() {
+      return depth;
+    }
+
+    private boolean isRoutine() {
+      if (leading.size() >= 2 && leading.get(0).equals(CREATE_ROUTINE.get(0))
+          && CREATE_ROUTINE.subList(1, 3).contains(leading.get(1))) {
+        return true;
+      }
+      return leading.size() >= 4 && leading.subList(0, 3).equals(CREATE_OR_REPLACE_ROUTINE)
+          && CREATE_ROUTINE.subList(1, 3).contains(leading.get(3));
+    }
   }
 
   private static boolean isIdentifierPart(char ch) {

@@ -28,6 +28,31 @@ class SqlSplitterTest {
   }
 
   @Test
+  void keepsTheSemicolonsOfASqlStandardRoutineBody() {
+    String sql = """
+        CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql
+        BEGIN ATOMIC
+          SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;
+          SELECT a + 1;
+        END;
+        create or replace procedure p() begin atomic insert into t values (1); end;
+        CREATE PROCEDURE q() BEGIN ATOMIC SELECT 1; END;
+        BEGIN;
+        SELECT 'end';
+        CREATE TABLE t2 (a int CHECK (CASE WHEN a > 0 THEN true ELSE false END)); COMMIT;
+        """;
+    assertThat(texts(sql)).containsExactly(
+        "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;\n"
+            + "  SELECT a + 1;\nEND",
+        "create or replace procedure p() begin atomic insert into t values (1); end",
+        "CREATE PROCEDURE q() BEGIN ATOMIC SELECT 1; END",
+        "BEGIN",
+        "SELECT 'end'",
+        "CREATE TABLE t2 (a int CHECK (CASE WHEN a > 0 THEN true ELSE false END))",
+        "COMMIT");
+  }
+
+  @Test
   void standardStringsDoNotEscapeWithBackslash() {
     assertThat(texts("SELECT 'a\\'; SELECT 2;")).containsExactly("SELECT 'a\\'", "SELECT 2");
   }
