@@ -11,10 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Restores a development database to the production state: builds (once per production version and content
@@ -24,6 +30,7 @@ import java.util.Optional;
 public final class TemplateRestorer {
 
   private static final int MAX_IDENTIFIER = 63;
+  private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("__hop_(\\d{1,9})_(\\d{1,9})_(\\d{1,9})$");
 
   private final DatabaseServer server;
   private final HopEvents events;
@@ -71,6 +78,7 @@ public final class TemplateRestorer {
           .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
       if (!reused) {
         build(c, development.withDatabase(template), version, schema, metadataRows, hash);
+        dropOlderTemplates(c, templateOwner, version);
       }
       server.dropDevelopment(c, development.database(), "re-create");
       server.createDevelopment(c, development.database(), Optional.of(template));
@@ -97,6 +105,44 @@ public final class TemplateRestorer {
     DevelopmentMarker.markTemplate(maintenance, template.database(), hash);
     events.accept(HopEvent.lifecycle("Built template " + template.database() + " for production " + version
         + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - start))));
+  }
+
+  /**
+   * Drops the templates hop built for {@code owner} at production versions older than {@code version}: once a
+   * newer production state has its template, they would only fill the server (one per release, forever).
+   */
+  private void dropOlderTemplates(Connection maintenance, String owner, Version version)
+      throws DatabaseException, DatabaseRefusedException {
+    List<String> older = new ArrayList<>();
+    try (Statement s = maintenance.createStatement();
+        ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '%\\_\\_hop\\_%'")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        templateVersion(owner, name).filter(v -> v.compareTo(version) < 0).ifPresent(v -> older.add(name));
+      }
+    } catch (SQLException e) {
+      throw DatabaseException.of("list the templates", owner, server.describe(), e);
+    }
+    for (String name : older) {
+      if (DevelopmentMarker.isTemplate(maintenance, name)) {
+        server.dropTemplate(maintenance, name);
+        events.accept(HopEvent.detail("Dropped template " + name + ", older than production " + version));
+      }
+    }
+  }
+
+  /** The version of {@code name} when it is {@link #templateName} of {@code owner} at some version. */
+  static Optional<Version> templateVersion(String owner, String name) {
+    Matcher m = TEMPLATE_SUFFIX.matcher(name);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      Version v = new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      return templateName(owner, v).equals(name) ? Optional.of(v) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** {@code <database>__hop_<major>_<minor>_<patch>}, the database part shortened to fit 63 characters. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class TemplateRestorerTest {
 
   private static final Version V1 = new Version(1, 0, 0);
+  private static final Version V2 = new Version(1, 1, 0);
   private static TestDatabase production;
   private static byte[] schema;
   private static byte[] metadataInserts;
@@ -61,8 +62,10 @@ class TemplateRestorerTest {
   void drop() throws Exception {
     dev.close();
     try (Connection c = devTarget.maintenance().connect()) {
-      c.createStatement().execute("DROP DATABASE IF EXISTS "
-          + TemplateRestorer.templateName(dev.name(), V1) + " WITH (FORCE)");
+      for (Version v : List.of(V1, V2)) {
+        c.createStatement().execute("DROP DATABASE IF EXISTS "
+            + TemplateRestorer.templateName(dev.name(), v) + " WITH (FORCE)");
+      }
     }
   }
 
@@ -106,6 +109,49 @@ class TemplateRestorerTest {
     RestoreResult third = restorer.restore(devTarget, V1, changed, metadataCopy);
     assertThat(third.templateReused()).isFalse();
     assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("(template reused)"));
+  }
+
+  @Test
+  void aNewerProductionTemplateDropsTheOlderOneOfTheSameDatabaseOnly() throws Exception {
+    String otherOwner = dev.name() + "x";
+    String foreign = TemplateRestorer.templateName(otherOwner, V1);
+    try (Connection m = devTarget.maintenance().connect()) {
+      m.createStatement().execute("CREATE DATABASE " + foreign);
+      DevelopmentMarker.markTemplate(m, foreign, "0");
+    }
+    try {
+      restorer.restore(devTarget, V1, schema, metadataCopy);
+      restorer.restore(devTarget, V2, schema, metadataCopy);
+      restorer.restore(devTarget, V1, schema, metadataCopy);
+
+      try (Connection m = devTarget.maintenance().connect()) {
+        DatabaseServer server = new DatabaseServer(devTarget, CommandHints.NEUTRAL);
+        assertThat(server.exists(m, TemplateRestorer.templateName(dev.name(), V2))).isTrue();
+        assertThat(server.exists(m, TemplateRestorer.templateName(dev.name(), V1)))
+            .as("an older template is rebuilt when asked for, and not dropped by it").isTrue();
+        assertThat(server.exists(m, foreign)).isTrue();
+      }
+      restorer.restore(devTarget, V2, schema, metadataInserts);
+      try (Connection m = devTarget.maintenance().connect()) {
+        assertThat(new DatabaseServer(devTarget, CommandHints.NEUTRAL)
+            .exists(m, TemplateRestorer.templateName(dev.name(), V1))).isFalse();
+      }
+    } finally {
+      try (Connection m = devTarget.maintenance().connect()) {
+        m.createStatement().execute("DROP DATABASE IF EXISTS " + foreign + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
+  void templateVersionRecognisesOnlyTheOwnersTemplates() {
+    String owner = "shop_db";
+    assertThat(TemplateRestorer.templateVersion(owner, "shop_db__hop_1_2_3")).contains(new Version(1, 2, 3));
+    assertThat(TemplateRestorer.templateVersion(owner, "shop_dbx__hop_1_2_3")).isEmpty();
+    assertThat(TemplateRestorer.templateVersion(owner, "shop_db__hop_1_2")).isEmpty();
+    String longOwner = "d".repeat(60);
+    assertThat(TemplateRestorer.templateVersion(longOwner, TemplateRestorer.templateName(longOwner, new Version(10, 20, 30))))
+        .contains(new Version(10, 20, 30));
   }
 
   @Test
