@@ -38,7 +38,8 @@ public final class SchemaReader {
 
   private static final String COLUMNS = """
       SELECT a.attrelid, a.attname, a.atttypid, format_type(a.atttypid, a.atttypmod),
-        format_type(a.atttypid, NULL), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attnum
+        format_type(a.atttypid, NULL), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attnum,
+        a.attndims
       FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -126,8 +127,12 @@ public final class SchemaReader {
       long relation = rs.getLong(1);
       RelationFacts facts = relations.get(relation);
       if (facts != null) {
-        facts.columns.add(new Column(rs.getString(2), types.resolve(rs.getLong(3), rs.getString(5)),
-            rs.getString(4), rs.getString(5), rs.getBoolean(6), Optional.ofNullable(rs.getString(7)),
+        // PostgreSQL names int4[][] like int4[]; only attndims keeps the declared dimensions
+        String dims = "[]".repeat(Math.max(0, rs.getInt(9) - 1));
+        PgType type = dims.isEmpty() ? types.resolve(rs.getLong(3), rs.getString(5))
+            : PgType.unknown(rs.getString(5) + dims);
+        facts.columns.add(new Column(rs.getString(2), type,
+            rs.getString(4) + dims, rs.getString(5) + dims, rs.getBoolean(6), Optional.ofNullable(rs.getString(7)),
             Optional.ofNullable(comments.get("r" + relation + "." + rs.getInt(8)))));
       }
     });

@@ -9,7 +9,8 @@ import java.util.Set;
  * Maps PostgreSQL column types to Java types (SPEC §8): int2/int4/int8 → Short/Integer/Long, numeric → BigDecimal,
  * float4/float8 → Float/Double, bool → Boolean, text/varchar/char/bpchar/name → String, date → LocalDate,
  * timestamp → LocalDateTime, timestamptz → OffsetDateTime, time → LocalTime, uuid → UUID, bytea → byte[],
- * json/jsonb → String, arrays → List of the element type, enums → the generated enum, anything else → Object.
+ * json/jsonb → String, one-dimensional arrays → List of the element type, enums → the generated enum, anything else
+ * (multi-dimensional arrays included) → Object.
  */
 final class TypeMapper {
 
@@ -35,7 +36,7 @@ final class TypeMapper {
           "((java.sql.Timestamp) element).toInstant().atOffset(java.time.ZoneOffset.UTC)")),
       Map.entry("time", objectOf("LocalTime", "java.time.LocalTime", "((java.sql.Time) element).toLocalTime()")),
       Map.entry("uuid", objectOf("UUID", "java.util.UUID", "(UUID) element")),
-      Map.entry("bytea", new Scalar("byte[]", null, "%1$s.getBytes(%2$d)", null, false)),
+      Map.entry("bytea", new Scalar("byte[]", null, "%1$s.getBytes(%2$d)", "(byte[]) element", false)),
       Map.entry("json", json()), Map.entry("jsonb", json()));
 
   private static final JavaType OBJECT = new JavaType("Object", Set.of(), "%1$s.getObject(%2$d)", "%1$s", true, false);
@@ -100,6 +101,10 @@ final class TypeMapper {
       }
       elementName = scalar.name();
       fromJdbc = scalar.element();
+      if (element.name().equals("bytea")) {
+        // written as text[] then cast: a bytea element in PostgreSQL's hex input form
+        toText = "\"\\\\x\" + java.util.HexFormat.of().formatHex(element)";
+      }
     }
     Set<String> imports = new java.util.TreeSet<>(Set.of("java.util.List"));
     scalar(element).map(Scalar::imported).ifPresent(imports::add);
