@@ -3,7 +3,6 @@ package dev.hop.core;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
-import dev.hop.core.plan.PlanRunner;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.Project;
 import java.sql.Connection;
@@ -49,7 +48,7 @@ public final class GenerateCommand {
     Duration took = Duration.ofMillis(project.clock().millis() - start);
     project.events().accept(HopEvent.lifecycle("Code generated from " + target.database() + " into src/main/java/"
         + project.settings().basePackage().replace('.', '/') + ": " + code.summary() + " ("
-        + PlanRunner.seconds(took) + ")"));
+        + Durations.format(took) + ")"));
     return new GenerateResult(target.database(), code.written().size(), code.unchanged().size(),
         code.deleted().size(), code.kept().size(), took);
   }

@@ -91,7 +91,7 @@ public final class PatchApplyCommand {
     CodegenResult code = generated.get();
     Duration took = Duration.ofMillis(project.clock().millis() - start);
     project.events().accept(HopEvent.lifecycle("Patch " + patch + " applied on " + name + " (production "
-        + production.version() + " + " + applied.size() + " patch(es)) in " + PlanRunner.seconds(took)
+        + production.version() + " + " + applied.size() + " patch(es)) in " + Durations.format(took)
         + "; code: " + code.summary() + ". When it is ready, commit it and ask for: "
         + hints.command("patch-add", "id", patch.value())));
     return new PatchApplyResult(patch, name, production.version(), applied, code.written().size(),

@@ -9,7 +9,6 @@ import dev.hop.core.db.ProductionStateLoader;
 import dev.hop.core.db.ServerVersion;
 import dev.hop.core.db.UpgradeLock;
 import dev.hop.core.git.IgnoreCheck;
-import dev.hop.core.plan.PlanRunner;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.ProductionCheckout;
@@ -149,7 +148,7 @@ public final class UpgradeCommand {
     long t0 = System.nanoTime();
     Path file = backup.create(target, backups, database.name() + "-" + plan.from());
     project.events().accept(HopEvent.lifecycle("Backed up " + database.name() + " to " + file + " ("
-        + PlanRunner.seconds(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
+        + Durations.format(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
     UpgradeRun run = new UpgradeRun(target, project.events(), project.settings().hints().command(GOAL));
     try {
       setAutoCommit(c, false, database);
@@ -183,7 +182,7 @@ public final class UpgradeCommand {
       long t0 = System.nanoTime();
       new BackupRestore(backup).restore(c, database.target(), file);
       events.accept(HopEvent.lifecycle("Restored " + database.name() + " from " + file + " ("
-          + PlanRunner.seconds(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
+          + Durations.format(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
       restored = true;
     }
     boolean unchanged = before.equals(CatalogDigest.of(c));

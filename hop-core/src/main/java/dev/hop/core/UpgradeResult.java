@@ -55,7 +55,7 @@ public record UpgradeResult(Status status, String database, boolean created, Ver
     return prefix + switch (status) {
       case UP_TO_DATE -> "Database " + database + " is at " + to + ": nothing to upgrade";
       case UPGRADED -> "Upgraded " + database + " from " + from + " to " + to + " (" + releases.size() + " release"
-          + (releases.size() == 1 ? "" : "s") + ") in " + dev.hop.core.plan.PlanRunner.seconds(took)
+          + (releases.size() == 1 ? "" : "s") + ") in " + Durations.format(took)
           + backup.map(b -> "; backup: " + b).orElse("");
       case DRY_RUN -> "Dry run: " + database + " would go from " + from + " to " + to + " (" + releases.size()
           + " release" + (releases.size() == 1 ? "" : "s") + "); nothing changed"

@@ -1,5 +1,6 @@
 package dev.hop.core.db;
 
+import dev.hop.core.Durations;
 import dev.hop.core.DatabaseException;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;

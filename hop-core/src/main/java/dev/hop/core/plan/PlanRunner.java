@@ -1,5 +1,6 @@
 package dev.hop.core.plan;
 
+import dev.hop.core.Durations;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
 import dev.hop.core.HopException;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs a goal's steps in order, one log line each with its duration; when a step fails, undoes the
@@ -77,13 +77,7 @@ public final class PlanRunner {
   }
 
   private String since(long start) {
-    return seconds(Duration.ofMillis(clock.millis() - start));
-  }
-
-  /** A duration as users read it in the log: {@code 0.42 s}, {@code 12.3 s}. */
-  public static String seconds(Duration d) {
-    double s = d.toMillis() / 1000.0;
-    return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
+    return Durations.format(Duration.ofMillis(clock.millis() - start));
   }
 
   /** "Push ho-prod" → "push ho-prod", but "SQL check" stays as it is. */

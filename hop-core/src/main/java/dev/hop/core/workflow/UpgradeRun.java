@@ -1,5 +1,6 @@
 package dev.hop.core.workflow;
 
+import dev.hop.core.Durations;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
 import dev.hop.core.HopException;
@@ -11,7 +12,6 @@ import dev.hop.core.db.PatchExecutor;
 import dev.hop.core.db.PatchRun;
 import dev.hop.core.db.PatchScript;
 import dev.hop.core.db.PatchScripts;
-import dev.hop.core.plan.PlanRunner;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ public final class UpgradeRun {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       events.accept(HopEvent.lifecycle("Applied release " + r.version() + ": " + r.patches().size() + " patch"
           + (r.patches().size() == 1 ? "" : "es") + ", " + files + " file" + (files == 1 ? "" : "s") + " ("
-          + PlanRunner.seconds(took) + ")"));
+          + Durations.format(took) + ")"));
       applied.add(new Applied(r.version(), r.patches().size(), files, took));
     }
     return applied;

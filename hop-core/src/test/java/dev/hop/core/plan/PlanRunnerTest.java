@@ -7,7 +7,6 @@ import dev.hop.core.HopEnvironmentException;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -75,12 +74,6 @@ class PlanRunnerTest {
     assertThat(journal).isEmpty();
     assertThat(events).extracting(HopEvent::message)
         .containsExactly("Would step a (1/3)", "Would step b (2/3)", "Would step c (3/3)");
-  }
-
-  @ParameterizedTest
-  @CsvSource({"0, 0.00 s", "420, 0.42 s", "9994, 9.99 s", "12345, 12.3 s", "754000, 754.0 s"})
-  void durationsReadAsSeconds(long millis, String text) {
-    assertThat(PlanRunner.seconds(Duration.ofMillis(millis))).isEqualTo(text);
   }
 
   private List<Step> plan(String text) {
