@@ -24,7 +24,8 @@ import java.util.Optional;
  * One project's embedded PostgreSQL (SPEC §2): data in {@code .hop/local/pg}, started detached on 127.0.0.1 so it
  * outlives the build, recorded in {@code .hop/local/server.properties}, reused while it answers, started again
  * after a kill or a reboot, and stopped on request; logins need the password of {@code .hop/local/password}
- * ({@link ServerAuth}). Callers in several processes are serialised by a file lock.
+ * ({@link ServerAuth}), also kept for the current port in {@code .hop/local/pgpass} for clients given
+ * {@code PGPASSFILE}. Callers in several processes are serialised by a file lock.
  */
 public final class LocalServer {
   /** The project's local folder, ignored by Git. */
@@ -110,6 +111,7 @@ public final class LocalServer {
     Optional<Secret> password = auth.password();
     if (last.isPresent() && password.isPresent() && auth.secured() && auth.answers(last.get().port(), password)) {
       ServerFile r = last.get();
+      ServerPassword.writePgpass(local, r.port(), password.get());
       return new RunningServer(r.port(), r.pid(), r.version(), data, State.REUSED, password.get());
     }
     State state = last.isPresent() ? State.RECOVERED : State.STARTED;
@@ -221,6 +223,7 @@ public final class LocalServer {
 
   private RunningServer record(RunningServer server) throws IOException {
     new ServerFile(server.port(), server.pid(), data, server.version()).write(record);
+    ServerPassword.writePgpass(local, server.port(), server.password());
     return server;
   }
 

@@ -93,6 +93,16 @@ class LocalServerTest {
     assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), RunningServer.SUPERUSER,
         "not-the-password")).isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
     assertThat(events).extracting(HopEvent::message).noneMatch(m -> m.contains(server.password().reveal()));
+    Path pgpass = dir.resolve(".hop/local/pgpass");
+    assertThat(permissions(pgpass)).isEqualTo("rw-------");
+    assertThat(Files.readString(pgpass)).isEqualTo("127.0.0.1:" + server.port() + ":*:postgres:"
+        + server.password().reveal() + "\n");
+    System.setProperty("org.postgresql.pgpassfile", pgpass.toString()); // what PGPASSFILE does for the driver
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), RunningServer.SUPERUSER, null)) {
+      assertThat(c.isValid(3)).isTrue();
+    } finally {
+      System.clearProperty("org.postgresql.pgpassfile");
+    }
     assertThat(server.toString()).doesNotContain(server.password().reveal());
 
     Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r--r--"));
