@@ -49,6 +49,11 @@ assert log.contains('Development database: shop_db on the embedded PostgreSQL ')
 assert log.contains('Development database postgres@127.0.0.1:') && log.contains('/shop_db created at production 0.0.0')
 assert log.contains('Stopped the embedded PostgreSQL of this project (pid ')
 assert !new File(project, '.hop/local/pg/postmaster.pid').exists()
+// the embedded server's password: generated, readable by its owner only, never in the log
+def password = new File(project, '.hop/local/password')
+assert java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(password.toPath())) == 'rw-------'
+assert !log.contains(password.text.trim())
+assert !log.contains('overwritten by user properties')
 assert ProcessHandle.allProcesses().filter { it.info().commandLine().orElse('').contains(project.path + '/.hop/') }.count() == 0
 // ...and the build left the work tree clean (target/ is ignored; build.log is the IT's own)
 assert git('status', '--porcelain', '--', '.', ':!build.log') == ''

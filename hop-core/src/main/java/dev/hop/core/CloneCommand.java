@@ -2,6 +2,8 @@ package dev.hop.core;
 
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.TemplateRestorer;
+import dev.hop.core.devserver.LocalServer;
+import dev.hop.core.devserver.RunningServer;
 import dev.hop.core.git.Cloner;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.RemoteAccess;
@@ -17,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Clones a hop project (SPEC §7 {@code clone}): refuses an existing destination, clones with ho-prod checked out,
- * and creates the development database at the production state; when a later step fails it removes the clone it
- * made, and it never drops a database hop did not create for development.
+ * and creates the development database at the production state (on the clone's own embedded server when no URL is
+ * configured); when a later step fails it removes the clone it made (stopping that server first), and it never
+ * drops a database hop did not create for development.
  */
 public final class CloneCommand {
   static final String GOAL = "clone";
@@ -79,6 +82,7 @@ public final class CloneCommand {
     try {
       return createDatabase(dest);
     } catch (HopException | RuntimeException e) {
+      stopEmbeddedServer(dest);
       delete(dest);
       project.events().accept(HopEvent.warn("Removed the clone " + dest + " because the development database"
           + " could not be created"));
@@ -90,12 +94,42 @@ public final class CloneCommand {
     HopSettings settings = project.settings();
     String name = database.or(() -> ProjectPom.database(dest))
         .orElse(dest.getFileName().toString().replace('-', '_'));
-    String jdbcUrl = settings.jdbcUrl().orElse(Project.DEFAULT_SERVER + name);
-    DatabaseTarget development = new DatabaseTarget(jdbcUrl, settings.user(), settings.password());
+    DatabaseTarget development = developmentTarget(dest, name);
     ProductionState state = ProductionState.read(dest.resolve("model"));
     TemplateRestorer.on(development, settings.hints(), project.events(), settings.hints().command("patch-apply"))
         .restore(development, state.version(), state.schema(), state.metadata());
     return new CloneResult(dest, development.database(), state.version());
+  }
+
+  /**
+   * Where the clone's development database goes, as for the other development goals: the configured URL, else the
+   * clone's own embedded server (its data in the clone's {@code .hop/local/pg}), else {@code localhost:5432}.
+   */
+  private DatabaseTarget developmentTarget(Path dest, String name) throws HopException {
+    HopSettings settings = project.settings();
+    if (settings.jdbcUrl().isPresent()) {
+      return new DatabaseTarget(settings.jdbcUrl().get(), settings.user(), settings.password());
+    }
+    if (settings.embedded().isPresent()) {
+      RunningServer server = new LocalServer(dest, settings.embedded().get(), project.events()).ensure();
+      project.events().accept(HopEvent.lifecycle("Development database: " + name + " on the " + server.describe()
+          + " of the clone; stop it with " + settings.hints().command("db-stop") + " in " + dest));
+      return new DatabaseTarget(server.jdbcUrl(name), Optional.of(RunningServer.SUPERUSER), server.password());
+    }
+    return new DatabaseTarget(Project.DEFAULT_SERVER + name, settings.user(), settings.password());
+  }
+
+  /** Stops the embedded server a failed clone started in {@code dest}, before the folder goes. */
+  private void stopEmbeddedServer(Path dest) {
+    Optional<EmbeddedServer> embedded = project.settings().embedded();
+    if (embedded.isEmpty() || project.settings().jdbcUrl().isPresent()) {
+      return;
+    }
+    try {
+      new LocalServer(dest, embedded.get(), project.events()).stop();
+    } catch (EmbeddedServerException e) {
+      project.events().accept(HopEvent.warn(e.getMessage()));
+    }
   }
 
   /** {@code https://host/team/shop-db.git} → {@code shop-db}. */

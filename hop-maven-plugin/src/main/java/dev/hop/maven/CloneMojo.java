@@ -8,8 +8,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Clones a hop project with ho-prod checked out and creates its development database at the production state;
- * needs no project: {@code mvn dev.hop:hop-maven-plugin:<version>:clone -Durl=<git url> [-Ddir=<folder>]}.
+ * Clones a hop project with ho-prod checked out and creates its development database at the production state (on
+ * the clone's own embedded server when no hop.url is given, as the other development goals); needs no project:
+ * {@code mvn dev.hop:hop-maven-plugin:<version>:clone -Durl=<git url> [-Ddir=<folder>]}.
  */
 @Mojo(name = CloneMojo.GOAL, threadSafe = true, requiresProject = false)
 public class CloneMojo extends AbstractHopMojo {
@@ -22,6 +23,11 @@ public class CloneMojo extends AbstractHopMojo {
   /** The folder to clone into (must not exist; default: the repository's name); also {@code -Dhop.dir}. */
   @Parameter(property = "dir")
   String dir;
+
+  @Override
+  protected EmbeddedUse embeddedUse() {
+    return EmbeddedUse.WITHOUT_URL;
+  }
 
   @Override
   protected String goal() {

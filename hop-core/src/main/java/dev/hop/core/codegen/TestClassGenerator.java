@@ -2,7 +2,9 @@ package dev.hop.core.codegen;
 
 /**
  * Generates the JUnit 5 test written once beside a relation's class: it checks that the relation exists with the
- * generated columns, connecting with the {@code hop.url}, {@code hop.user} and {@code hop.password} system properties.
+ * generated columns, connecting with the {@code hop.url}, {@code hop.user} and {@code hop.password} system properties,
+ * else the {@code HOP_URL}, {@code HOP_USER} and {@code HOP_PASSWORD} environment variables (patch-add's validation
+ * passes the password that way only, keeping it off command lines).
  */
 final class TestClassGenerator {
 
@@ -22,6 +24,7 @@ final class TestClassGenerator {
         import java.sql.SQLException;
         import java.util.ArrayList;
         import java.util.List;
+        import java.util.Locale;
         import org.junit.jupiter.api.Test;
         import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,7 +35,7 @@ final class TestClassGenerator {
 
             @Test
             void relationHasTheGeneratedColumns() throws SQLException {
-                try (Connection connection = DriverManager.getConnection(System.getProperty("hop.url"), System.getProperty("hop.user"), System.getProperty("hop.password"));
+                try (Connection connection = DriverManager.getConnection(setting("hop.url"), setting("hop.user"), setting("hop.password"));
                     PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + %2$s.RELATION + " WHERE false");
                     ResultSet resultSet = statement.executeQuery()) {
                     ResultSetMetaData metaData = resultSet.getMetaData();
@@ -42,6 +45,17 @@ final class TestClassGenerator {
                     }
                     assertEquals(%2$s.COLUMNS, columns);
                 }
+            }
+
+            /**
+             * The system property {@code name} (Surefire passes it), else the environment variable HOP_URL, HOP_USER or HOP_PASSWORD (how hop's patch validation passes the database).
+             */
+            private static String setting(String name) {
+                String value = System.getProperty(name);
+                if (value == null || value.isBlank() || value.startsWith("$" + "{")) {
+                    value = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_'));
+                }
+                return value;
             }
         }
         """.formatted(javaClass.packageName(), javaClass.simpleName());

@@ -4,6 +4,7 @@ import dev.hop.core.EmbeddedServer;
 import dev.hop.core.EmbeddedServerException;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
+import dev.hop.core.Secret;
 import dev.hop.core.devserver.RunningServer.State;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,18 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * One project's embedded PostgreSQL (SPEC §2): data in {@code .hop/local/pg}, started detached on 127.0.0.1 so it
  * outlives the build, recorded in {@code .hop/local/server.properties}, reused while it answers, started again
- * after a kill or a reboot, and stopped on request. Callers in several processes are serialised by a file lock.
+ * after a kill or a reboot, and stopped on request; logins need the password of {@code .hop/local/password}
+ * ({@link ServerAuth}), also kept for the current port in {@code .hop/local/pgpass} for clients given
+ * {@code PGPASSFILE}. Callers in several processes are serialised by a file lock.
  */
 public final class LocalServer {
   /** The project's local folder, ignored by Git. */
@@ -39,6 +38,7 @@ public final class LocalServer {
   private final Path local;
   private final Path data;
   private final Path record;
+  private final ServerAuth auth;
 
   public LocalServer(Path projectDir, EmbeddedServer spec, HopEvents events) {
     this.spec = spec;
@@ -46,6 +46,7 @@ public final class LocalServer {
     this.local = projectDir.toAbsolutePath().normalize().resolve(LOCAL);
     this.data = local.resolve("pg");
     this.record = local.resolve("server.properties");
+    this.auth = new ServerAuth(local, data, events);
   }
 
   /** The data folder, {@code <project>/.hop/local/pg}. */
@@ -64,10 +65,15 @@ public final class LocalServer {
     }
   }
 
-  /** The server when it runs and answers, without starting it. */
+  /** The server when it runs and lets hop in, without starting it. */
   public Optional<RunningServer> running() {
-    return ServerFile.read(record).filter(r -> answers(r.port()))
-        .map(r -> new RunningServer(r.port(), r.pid(), r.version(), data, State.REUSED));
+    try {
+      Optional<Secret> password = auth.password();
+      return ServerFile.read(record).filter(r -> password.isPresent() && auth.answers(r.port(), password))
+          .map(r -> new RunningServer(r.port(), r.pid(), r.version(), data, State.REUSED, password.get()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -102,42 +108,57 @@ public final class LocalServer {
 
   private RunningServer ensureLocked() throws IOException, EmbeddedServerException {
     Optional<ServerFile> last = ServerFile.read(record);
-    if (last.isPresent() && answers(last.get().port())) {
+    Optional<Secret> password = auth.password();
+    if (last.isPresent() && password.isPresent() && auth.secured() && auth.answers(last.get().port(), password)) {
       ServerFile r = last.get();
-      return new RunningServer(r.port(), r.pid(), r.version(), data, State.REUSED);
+      ServerPassword.writePgpass(local, r.port(), password.get());
+      return new RunningServer(r.port(), r.pid(), r.version(), data, State.REUSED, password.get());
     }
     State state = last.isPresent() ? State.RECOVERED : State.STARTED;
-    PostgresBinaries binaries = PostgresBinaries.of(spec, events);
-    PgPrograms programs = programs(binaries);
+    PgPrograms programs = programs(PostgresBinaries.of(spec, events));
     if (!Files.isRegularFile(data.resolve("PG_VERSION"))) {
-      initdb(programs);
+      password = Optional.of(initdb(programs));
     } else {
       checkMajor();
+      if (auth.secured() && password.isEmpty()) {
+        throw new EmbeddedServerException(data, "The password of the embedded PostgreSQL of " + data + " is gone ("
+            + auth.passwordFile() + " is missing or empty), so hop cannot log in to it. Stop the server (hop:db-stop),"
+            + " delete " + data + " and run the goal again (the development database is rebuilt from the production"
+            + " state).");
+      }
     }
+    int port = -1;
     Optional<PostmasterPid> pid = PostmasterPid.read(data);
     if (pid.isPresent() && pid.get().alive()) {
-      if (answers(pid.get().port())) {
-        return record(new RunningServer(pid.get().port(), pid.get().pid(), spec.version(), data, State.RECOVERED));
+      if (auth.answers(pid.get().port(), password)) {
+        port = pid.get().port();
+      } else {
+        programs.run(TIMEOUT, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
       }
-      programs.run(TIMEOUT, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-      state = State.RECOVERED;
+      state = last.filter(r -> r.port() == pid.get().port()).isPresent() && port > 0 ? State.REUSED : State.RECOVERED;
     } else if (pid.isPresent()) {
       events.accept(HopEvent.detail("Removing the stale " + data.resolve(PostmasterPid.FILE) + " (pid "
           + pid.get().pid() + " is not running)"));
       Files.deleteIfExists(data.resolve(PostmasterPid.FILE));
       state = State.RECOVERED;
     }
-    int port = last.map(ServerFile::port).filter(LocalServer::free).orElseGet(LocalServer::freePort);
-    start(programs, port);
+    if (port < 0) {
+      port = last.map(ServerFile::port).filter(LocalServer::free).orElseGet(LocalServer::freePort);
+      start(programs, port);
+    }
+    Secret secret = auth.secured() ? password.orElseThrow() : secure(port, password);
+    checkLogin(port, secret);
     long postmaster = PostmasterPid.read(data).map(PostmasterPid::pid).orElse(-1L);
-    return record(new RunningServer(port, postmaster, spec.version(), data, state));
+    return record(new RunningServer(port, postmaster, spec.version(), data, state, secret));
   }
 
-  private void initdb(PgPrograms programs) throws IOException, EmbeddedServerException {
+  /** initdb with a new random superuser password, then hop's settings and {@code pg_hba.conf}. */
+  private Secret initdb(PgPrograms programs) throws IOException, EmbeddedServerException {
     PostgresBinaries.deleteTree(data);
     Files.createDirectories(data);
-    PgPrograms.Outcome out = programs.run(TIMEOUT, "initdb", "-D", data.toString(), "-A", "trust",
-        "-U", RunningServer.SUPERUSER, "-E", "UTF8", "--locale=C");
+    Secret password = auth.newPassword();
+    PgPrograms.Outcome out = programs.run(TIMEOUT, "initdb", "-D", data.toString(), "-A", "scram-sha-256",
+        "--pwfile=" + auth.passwordFile(), "-U", RunningServer.SUPERUSER, "-E", "UTF8", "--locale=C");
     if (!out.ok()) {
       throw new EmbeddedServerException(data, "initdb failed for " + data + " (exit " + out.exit() + "): "
           + tail(out.output()) + ". See " + local.resolve("postgres.log") + "; delete " + data
@@ -146,7 +167,32 @@ public final class LocalServer {
     Files.writeString(data.resolve("postgresql.conf"), "\n# hop: the embedded development server\n"
         + "listen_addresses = '" + RunningServer.HOST + "'\nunix_socket_directories = ''\n",
         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    events.accept(HopEvent.lifecycle("Initialised the embedded PostgreSQL data folder " + data));
+    auth.writeHba();
+    events.accept(HopEvent.lifecycle("Initialised the embedded PostgreSQL data folder " + data + " (password in "
+        + auth.passwordFile() + ", readable by you only)"));
+    return password;
+  }
+
+  /** Secures a server an earlier hop initialised with trust authentication (see {@link ServerAuth#secure}). */
+  private Secret secure(int port, Optional<Secret> kept) throws IOException, EmbeddedServerException {
+    try {
+      return auth.secure(port, kept);
+    } catch (SQLException e) {
+      throw new EmbeddedServerException(data, "Cannot set a password on the embedded PostgreSQL of " + data
+          + ", which lets every local user in: " + e.getMessage() + ". Stop it (hop:db-stop), delete " + data
+          + " and run the goal again (the development database is rebuilt from the production state).", e);
+    }
+  }
+
+  private void checkLogin(int port, Secret password) throws EmbeddedServerException {
+    try (Connection c = auth.login(port, Optional.of(password))) {
+      c.isValid(3);
+    } catch (SQLException e) {
+      throw new EmbeddedServerException(data, "hop cannot log in to its embedded PostgreSQL of " + data + " on "
+          + RunningServer.HOST + ":" + port + " with the password in " + auth.passwordFile() + ": " + e.getMessage()
+          + ". Stop the server (hop:db-stop), delete " + data + " and run the goal again (the development database"
+          + " is rebuilt from the production state).", e);
+    }
   }
 
   private void start(PgPrograms programs, int port) throws IOException, EmbeddedServerException {
@@ -177,25 +223,8 @@ public final class LocalServer {
 
   private RunningServer record(RunningServer server) throws IOException {
     new ServerFile(server.port(), server.pid(), data, server.version()).write(record);
+    ServerPassword.writePgpass(local, server.port(), server.password());
     return server;
-  }
-
-  /** Whether a PostgreSQL whose data folder is this project's answers on 127.0.0.1:{@code port}. */
-  private boolean answers(int port) {
-    if (port <= 0) {
-      return false;
-    }
-    Properties login = new Properties();
-    login.setProperty("user", RunningServer.SUPERUSER);
-    login.setProperty("connectTimeout", "3");
-    login.setProperty("ApplicationName", "hop");
-    String url = "jdbc:postgresql://" + RunningServer.HOST + ":" + port + "/postgres";
-    try (Connection c = DriverManager.getConnection(url, login); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW data_directory")) {
-      return rs.next() && Path.of(rs.getString(1)).toAbsolutePath().normalize().equals(data);
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   private PgPrograms programs() throws EmbeddedServerException {
@@ -213,7 +242,7 @@ public final class LocalServer {
   }
 
   private FileChannel lockChannel() throws IOException {
-    Files.createDirectories(local);
+    ServerPassword.createPrivateFolder(local);
     return FileChannel.open(local.resolve("server.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 

@@ -1,5 +1,6 @@
 package dev.hop.core.devserver;
 
+import dev.hop.core.Secret;
 import java.nio.file.Path;
 
 /**
@@ -10,11 +11,12 @@ import java.nio.file.Path;
  * @param version the binaries version, e.g. {@code 15.19.0}
  * @param dataDir the data folder
  * @param state whether it was already running, started, or started again after a stale record
+ * @param password the password of {@link #SUPERUSER}, kept in {@code .hop/local/password}; never logged
  */
-public record RunningServer(int port, long pid, String version, Path dataDir, State state) {
+public record RunningServer(int port, long pid, String version, Path dataDir, State state, Secret password) {
   /** The host it listens on, and only there. */
   public static final String HOST = "127.0.0.1";
-  /** The superuser initdb created; the server trusts it from 127.0.0.1. */
+  /** The superuser initdb created; the server lets it in from 127.0.0.1 with its password only. */
   public static final String SUPERUSER = "postgres";
 
   /** How {@link LocalServer#ensure()} found the server. */

@@ -2,7 +2,6 @@ package dev.hop.core.workflow;
 
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
-import dev.hop.core.Secret;
 import dev.hop.core.devserver.LocalServer;
 import dev.hop.core.devserver.RunningServer;
 import dev.hop.core.HopException;
@@ -105,7 +104,7 @@ public final class Project implements AutoCloseable {
       } else if (settings.embedded().isPresent()) {
         RunningServer server = new LocalServer(dir(), settings.embedded().get(), events).ensure();
         development = new DatabaseTarget(server.jdbcUrl(settings.database()),
-            Optional.of(RunningServer.SUPERUSER), Secret.none());
+            Optional.of(RunningServer.SUPERUSER), server.password());
         events.accept(HopEvent.lifecycle("Development database: " + settings.database() + " on the "
             + server.describe() + "; stop it with " + settings.hints().command("db-stop")));
       } else {

@@ -68,6 +68,21 @@ public final class MavenRun {
     return new MavenRun(settings, Map.copyOf(environment));
   }
 
+  /** The settings.xml this runner gives Maven (the build's repositories, see {@link #forThisBuild}). */
+  public Path settingsFile() {
+    return settings;
+  }
+
+  /** The local repository the runs use: the build's integration-test repository, holding hop under test. */
+  public static Path localRepository() {
+    return Path.of(required("hop.it.localRepository"));
+  }
+
+  /** The Maven installation running this build ({@code maven.home}). */
+  public static Path mavenHome() {
+    return Path.of(required("maven.home"));
+  }
+
   /** The coordinates prefix of the plugin under test, {@code dev.hop:hop-maven-plugin:<version>:}. */
   public static String plugin() {
     return "dev.hop:hop-maven-plugin:" + required("hop.it.pluginVersion") + ":";

@@ -18,7 +18,20 @@ final class DevelopmentDatabaseFixture implements AutoCloseable {
   private static final AtomicLong COUNTER = new AtomicLong();
 
   private final TestPostgres server = TestPostgres.get();
-  private final String name = "it_dev_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+  private final String name;
+
+  DevelopmentDatabaseFixture() {
+    this("it_dev_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+  }
+
+  private DevelopmentDatabaseFixture(String name) {
+    this.name = name;
+  }
+
+  /** The fixture of a name chosen elsewhere (a scenario project's), dropped with its templates on close. */
+  static DevelopmentDatabaseFixture named(String name) {
+    return new DevelopmentDatabaseFixture(name);
+  }
 
   String name() {
     return name;

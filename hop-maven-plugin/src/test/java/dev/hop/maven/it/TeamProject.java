@@ -44,13 +44,21 @@ final class TeamProject extends ScenarioRepository {
         import static org.junit.jupiter.api.Assertions.assertTrue;
 
         import java.sql.Connection;
-import java.sql.DriverManager;
         import java.sql.DriverManager;
         import org.junit.jupiter.api.Test;
 
         class ConnectionTest {
+          /** As the archetype's HopDatabase: system property (from Surefire), else environment (validation). */
           static Connection connect() throws Exception {
-            return DriverManager.getConnection(System.getProperty("hop.url"), System.getProperty("hop.user"), null);
+            return DriverManager.getConnection(value("hop.url"), value("hop.user"), value("hop.password"));
+          }
+
+          private static String value(String name) {
+            String v = System.getProperty(name);
+            if (v == null || v.isBlank() || v.startsWith("$" + "{")) {
+              v = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+            }
+            return v == null || v.isBlank() ? null : v;
           }
 
           @Test
@@ -95,12 +103,26 @@ import java.sql.DriverManager;
     if (embeddedCache == null) {
       return TestPostgres.get().connect(name);
     }
+    return DriverManager.getConnection(embeddedUrl(name), "postgres", embeddedPassword());
+  }
+
+  /** {@code .hop/local/server.properties}, as the embedded server recorded itself (port, pid, ...). */
+  Properties embeddedServer() throws IOException {
     Properties server = new Properties();
     try (var in = Files.newBufferedReader(dir().resolve(".hop/local/server.properties"))) {
       server.load(in);
     }
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.getProperty("port") + "/" + name,
-        "postgres", null);
+    return server;
+  }
+
+  /** The JDBC URL of {@code name} on the project's embedded server. */
+  String embeddedUrl(String name) throws IOException {
+    return "jdbc:postgresql://127.0.0.1:" + embeddedServer().getProperty("port") + "/" + name;
+  }
+
+  /** The embedded server's superuser password, from {@code .hop/local/password}. */
+  String embeddedPassword() throws IOException {
+    return Files.readString(dir().resolve(".hop/local/password")).strip();
   }
 
   /** Kills the embedded server if one runs (test clean-up; hop:db-stop is the user's way). */
@@ -218,9 +240,11 @@ import java.sql.DriverManager;
                 <artifactId>maven-surefire-plugin</artifactId>
                 <version>%s</version>
                 <configuration>
+                  <promoteUserPropertiesToSystemProperties>false</promoteUserPropertiesToSystemProperties>
                   <systemPropertyVariables>
                     <hop.url>${hop.url}</hop.url>
                     <hop.user>${hop.user}</hop.user>
+                    <hop.password>${hop.password}</hop.password>
                   </systemPropertyVariables>
                 </configuration>
               </plugin>
