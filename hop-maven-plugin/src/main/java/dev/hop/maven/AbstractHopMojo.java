@@ -18,11 +18,13 @@ import java.util.Properties;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.repository.RemoteRepository;
 
@@ -69,9 +71,15 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   @Parameter(property = "hop.user")
   protected String user;
 
-  /** Database password; never logged. Prefer {@code serverId}. */
+  /**
+   * Database password; never logged. Prefer {@code serverId}. Received unevaluated (see {@link ConfiguredPassword})
+   * so that {@code mvn -X} shows {@code ${hop.password}}, not the password.
+   */
   @Parameter(property = "hop.password")
-  protected String password;
+  protected PlexusConfiguration password;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  protected MojoExecution mojoExecution;
 
   /** Id of a settings.xml {@code <server>} holding the database user and (encrypted) password. */
   @Parameter(property = "hop.serverId")
@@ -158,7 +166,7 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   /** The shared parameters as a typed value, with settings.xml credentials resolved. */
   protected HopSettings settings() throws MojoFailureException {
     Optional<String> dbUser = nonBlank(user);
-    Optional<String> dbPassword = nonBlank(password);
+    Optional<String> dbPassword = ConfiguredPassword.resolve(password, session, mojoExecution);
     Optional<String> serverIdValue = nonBlank(serverId);
     if (serverIdValue.isPresent()) {
       SettingsServers.Credentials server = servers().credentials(serverIdValue.get(), "hop.serverId");
