@@ -26,7 +26,8 @@ public final class Bench {
 
   /** Every measure, in the order they run. */
   static List<Measure> measures() {
-    return List.of();
+    return List.of(
+        new CodegenMeasure());
   }
 
   public static void main(String[] args) throws Exception {
