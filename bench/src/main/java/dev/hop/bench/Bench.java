@@ -27,7 +27,8 @@ public final class Bench {
   /** Every measure, in the order they run. */
   static List<Measure> measures() {
     return List.of(
-        new CodegenMeasure());
+        new CodegenMeasure(),
+        new RestoreMeasure());
   }
 
   public static void main(String[] args) throws Exception {
