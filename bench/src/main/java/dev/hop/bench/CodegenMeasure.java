@@ -97,7 +97,8 @@ final class CodegenMeasure implements Measure {
       MavenRunner maven = context.maven();
       Observed seen = new Observed();
 
-      Contender hop = Contender.of("hop", () -> delete(hopDir.resolve("src")), () -> {
+      Path trash = fresh(context.work().resolve("p4/trash"));
+      Contender hop = Contender.of("hop", () -> moveAside(hopDir.resolve("src"), trash), () -> {
         MavenRunner.Build build = maven.run("p4-hop", hopDir, env, hopArgs);
         HopGeneration g = HopGeneration.parse(build.output());
         if (g.written() != files || g.unchanged() != 0) {
@@ -108,7 +109,7 @@ final class CodegenMeasure implements Measure {
         return build.time();
       });
       Path jooqOutput = jooqDir.resolve(JOOQ_OUTPUT);
-      Contender jooq = Contender.of("jooq", () -> delete(jooqOutput), () -> {
+      Contender jooq = Contender.of("jooq", () -> moveAside(jooqOutput, trash), () -> {
         MavenRunner.Build build = maven.run("p4-jooq", jooqDir, env, List.of("jooq-codegen:generate"));
         seen.jooqFiles = javaFiles(jooqOutput);
         if (seen.jooqFiles < 2 * TABLES) {
@@ -135,6 +136,7 @@ final class CodegenMeasure implements Measure {
       });
 
       Map<String, Samples> samples = context.interleaved().run("p4", List.of(hop, jooq, rerun));
+      delete(trash);
       String note = note(schema, context.seed(), files, versions.getProperty("jooq.version"), seen,
           samples.get("hop-rerun"), samples.get("jooq"));
       return List.of(new Comparison("P4", "hop:generate (" + TABLES + " tables, first generation) vs"
@@ -145,10 +147,10 @@ final class CodegenMeasure implements Measure {
   private static String note(MixedSchema schema, long seed, int files, String jooqVersion, Observed seen,
       Samples rerun, Samples jooq) {
     return String.format(Locale.ROOT, "%d tables + %d views + %d enum types of mixed column types (MixedSchema,"
-        + " seed %d), one database on the bench server. hop: `mvn hop:generate -Dhop.url=…` after deleting src/;"
+        + " seed %d), one database on the bench server. hop: `mvn hop:generate -Dhop.url=…` with src/ moved away;"
         + " writes %d files (a class per relation, its first-time test, the enums); hop timed its own work inside"
         + " Maven at %s s (median). jOOQ: `mvn jooq-codegen:generate` (jooq-codegen-maven %s, PostgresDatabase,"
-        + " inputSchema %s, defaults otherwise) after deleting %s (it rewrites every file on every run anyway);"
+        + " inputSchema %s, defaults otherwise) with %s moved away (it rewrites every file on every run anyway);"
         + " writes %d files; its generator reported %s s (median). hop's second run on the unchanged schema:"
         + " %s, **0 files written** in each of its %d runs (checked from its log), %s s inside Maven;"
         + " ratio %.2f to jOOQ's generate.",
@@ -165,6 +167,16 @@ final class CodegenMeasure implements Measure {
     List<Duration> rounds = seconds.subList(1, seconds.size()).stream()
         .map(s -> Duration.ofNanos((long) (s * 1e9))).toList();
     return Samples.seconds(new Samples("inside", rounds).median());
+  }
+
+  /**
+   * Moves {@code dir}, if present, into {@code trash} under a new name, so that no generator creates its files right
+   * after as many were deleted (what slowed the restore measure's copies on journal-less ext4; see bench/README.md).
+   */
+  private static void moveAside(Path dir, Path trash) throws IOException {
+    if (Files.exists(dir)) {
+      Files.move(dir, trash.resolve(dir.getFileName() + "-" + System.nanoTime()));
+    }
   }
 
   /** Deletes {@code dir} if present and creates it empty. */
