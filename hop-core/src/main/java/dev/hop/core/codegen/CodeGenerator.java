@@ -73,7 +73,8 @@ public final class CodeGenerator {
     }
     List<Path> kept = removeStale(planned, writer, tests);
     CodegenResult result = writer.result(kept, unknown);
-    events.accept(HopEvent.lifecycle("Generated code for " + model.relations().size() + " relation(s) and "
+    // a detail: the goal's own line gives the summary, with its duration
+    events.accept(HopEvent.detail("Generated code for " + model.relations().size() + " relation(s) and "
         + model.enums().size() + " enum type(s): " + result.summary()));
     return result;
   }

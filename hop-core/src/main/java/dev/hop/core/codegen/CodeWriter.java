@@ -4,11 +4,15 @@ import dev.hop.core.CodegenException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Writes generated files only when their content changes (atomically), deletes stale ones, and counts both. */
 final class CodeWriter {
@@ -16,6 +20,7 @@ final class CodeWriter {
   private final List<Path> written = new ArrayList<>();
   private final List<Path> unchanged = new ArrayList<>();
   private final List<Path> deleted = new ArrayList<>();
+  private final Set<Path> folders = new HashSet<>();
 
   /** The UTF-8 content of {@code path}, or empty when it does not exist. */
   Optional<String> read(Path path) throws CodegenException {
@@ -54,17 +59,30 @@ final class CodeWriter {
     }
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     try {
-      Files.createDirectories(path.getParent());
-      Path temporary = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
-      try {
-        Files.write(temporary, bytes);
-        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temporary);
+      Path folder = path.getParent();
+      if (folders.add(folder)) {
+        Files.createDirectories(folder);
+      }
+      if (existing.isEmpty() && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        // nothing of the user's to lose: a new file is written in place, in one write
+        Files.write(path, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } else {
+        replace(path, bytes);
       }
       written.add(path);
     } catch (IOException e) {
       throw CodegenException.file("write", path, e);
+    }
+  }
+
+  /** Replaces an existing file through a temporary sibling and an atomic move: never half the user's code. */
+  private static void replace(Path path, byte[] bytes) throws IOException {
+    Path temporary = path.resolveSibling("." + path.getFileName() + ".hop-tmp");
+    try {
+      Files.write(temporary, bytes);
+      Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 
