@@ -70,8 +70,8 @@ public final class Bench {
       System.out.println("== " + measure.id());
       for (Comparison c : measure.run(context)) {
         comparisons.add(c);
-        System.out.printf("%s %s: hop %s, peer %s, ratio %.2f (target ≤ %.2f, %s)%n", c.id(), c.what(),
-            c.hop().describe(), c.peer().describe(), c.ratio(), c.target(), c.verdict());
+        System.out.printf("%s %s: hop %s, peer %s, %s (target %s, %s)%n", c.id(), c.what(),
+            c.hop().describe(), c.peer().describe(), c.result(), c.targetText(), c.verdict());
       }
     }
     String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
