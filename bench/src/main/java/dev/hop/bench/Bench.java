@@ -26,7 +26,7 @@ public final class Bench {
 
   /** Every measure, in the order they run. */
   static List<Measure> measures() {
-    return List.of();
+    return List.of(new P1PatchApply(), new P2Upgrade(), new P3NothingToDo());
   }
 
   public static void main(String[] args) throws Exception {

@@ -49,10 +49,17 @@ public final class MavenRunner {
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     String output = Files.readString(log, StandardCharsets.UTF_8);
     if (exit != 0) {
-      throw new IllegalStateException("mvn " + String.join(" ", args) + " failed in " + dir + " (exit " + exit
+      throw new IllegalStateException("mvn " + String.join(" ", masked(args)) + " failed in " + dir + " (exit " + exit
           + "), see " + log + ":\n" + tail(output, 40));
     }
     return new Build(time, output);
+  }
+
+  /** The arguments with the value of any {@code -D…password…=} property hidden. */
+  static List<String> masked(List<String> args) {
+    return args.stream().map(a -> a.startsWith("-D") && a.contains("=")
+        && a.substring(0, a.indexOf('=')).toLowerCase(java.util.Locale.ROOT).contains("password")
+        ? a.substring(0, a.indexOf('=') + 1) + "******" : a).toList();
   }
 
   static String tail(String text, int lines) {

@@ -109,6 +109,10 @@ public final class HopProjectWriter {
     if (!stream.isEmpty()) {
       git.fastImport(origin, stream.take());
     }
+    // one pack and packed refs, as a garbage-collected server repository has them (fast-import leaves a pack per
+    // run and every ref loose: reading 10,000 loose refs made each fetch of a 5,000-patch origin twice as slow)
+    git.run(origin, "repack", "-a", "-d", "-q");
+    git.run(origin, "pack-refs", "--all");
     git.run(root, "clone", "-q", "-b", branch, origin.toString(), dir.toString());
     return new Written(dir, origin, branch, history.productionVersion());
   }

@@ -86,6 +86,8 @@ class HopProjectWriterTest {
     List<String> tags = git.run(written.origin(), "tag", "--list").lines().toList();
     assertThat(tags).contains("v0.1.0-rc1", "v0.1.0", "v0.2.0-rc1", "v0.2.0", "ho-patch/1", "ho-patch/11");
     assertThat(git.run(written.origin(), "cat-file", "-t", "v0.2.0")).isEqualTo("tag");
+    assertThat(written.origin().resolve("refs/tags/v0.2.0")).doesNotExist();
+    assertThat(git.run(written.origin(), "count-objects", "-v")).contains("packs: 1");
     assertThat(Files.readSymbolicLink(dir.resolve("model/schema.sql"))).isEqualTo(Path.of("schema-0.2.0.sql"));
     assertThat(Files.readString(dir.resolve("model/schema-0.2.0.sql"))).contains("CREATE TABLE public.")
         .doesNotContain("Dumped from database version");
