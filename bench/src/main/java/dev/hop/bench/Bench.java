@@ -29,7 +29,22 @@ public final class Bench {
     return List.of(new P1PatchApply(), new P2Upgrade(), new P3NothingToDo());
   }
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * Runs, then exits the JVM itself: under {@code exec:java} the embedded server's shutdown hook would otherwise run
+   * after the plugin closed the bench's class loader, fail, and leave the server running.
+   */
+  public static void main(String[] args) {
+    int status = 1;
+    try {
+      status = run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+    } finally {
+      System.exit(status);
+    }
+  }
+
+  private static int run(String[] args) throws Exception {
     Path bench = Path.of(System.getProperty("bench.dir", "bench")).toAbsolutePath().normalize();
     int rounds = 5;
     long seed = 20261125L;
@@ -48,7 +63,7 @@ public final class Bench {
     for (String id : selected) {
       if (!byId.containsKey(id)) {
         System.err.println("Unknown measure " + id + "; known: " + String.join(" ", byId.keySet()));
-        System.exit(2);
+        return 2;
       }
     }
     List<Measure> toRun = selected.isEmpty() ? List.copyOf(byId.values()) : selected.stream().map(byId::get).toList();
@@ -81,6 +96,7 @@ public final class Bench {
         + (selected.isEmpty() ? "" : " " + String.join(" ", selected));
     Results.write(out, Results.markdown(machine, comparisons, command));
     System.out.println("Results written to " + out);
+    return 0;
   }
 
   static Properties versions() throws IOException {
@@ -97,7 +113,9 @@ public final class Bench {
       Process p = new ProcessBuilder(mvn, "-v").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
-      return out.lines().findFirst().orElse("Maven (unknown version)");
+      // without the colour codes mvn -v prints
+      return out.lines().findFirst().map(l -> l.replaceAll("\u001B\\[[;\\d]*m", ""))
+          .orElse("Maven (unknown version)");
     } catch (IOException e) {
       return "Maven (unknown version: " + e.getMessage() + ")";
     } catch (InterruptedException e) {

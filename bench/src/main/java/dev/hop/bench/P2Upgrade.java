@@ -91,7 +91,8 @@ final class P2Upgrade implements Measure {
   static Duration backup(String output) {
     Matcher m = BACKED_UP.matcher(output);
     if (!m.find()) {
-      throw new IllegalStateException("No 'Backed up … (… s)' line in hop's output:\n" + MavenRunner.tail(output, 40));
+      throw new IllegalStateException("No 'Backed up … (… s)' line in hop's output:\n"
+          + MavenRunner.tail(output, 40));
     }
     return Duration.ofNanos(Math.round(Double.parseDouble(m.group(1)) * 1e9));
   }

@@ -51,9 +51,11 @@ final class Workloads {
       }
       workload = new HopWorkload(history, written, production);
       HOP.put(key, workload);
-      context.log().printf("  set-up: hop project %s (%d releases, %d patches, %d SQL files) in %.1f s%n", name,
-          history.releases().size(), history.patches().size(), History.files(history.patches()),
-          (System.nanoTime() - start) / 1e9);
+      context.log().printf("  set-up: hop project %s (%d releases, %d patches, %d SQL files) in %.1f s (%s)%n",
+          name, history.releases().size(), history.patches().size(), History.files(history.patches()),
+          (System.nanoTime() - start) / 1e9, written.took().entrySet().stream()
+              .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().toNanos() / 1e9))
+              .collect(java.util.stream.Collectors.joining(", ")));
     }
     return workload;
   }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,8 @@ public final class HopProjectWriter {
   private final GitRunner git;
   private final String hopVersion;
 
-  /** What was written. */
-  public record Written(Path dir, Path origin, String branch, String productionVersion) {
+  /** What was written, and how long each part of the writing took (git, database, dumps, code, clone). */
+  public record Written(Path dir, Path origin, String branch, String productionVersion, Map<String, Duration> took) {
   }
 
   public HopProjectWriter(GitRunner git, String hopVersion) {
@@ -55,6 +56,7 @@ public final class HopProjectWriter {
     Files.createDirectories(origin);
     git.run(origin, "init", "-q", "--bare", "-b", "ho-prod");
 
+    Map<String, Duration> took = new LinkedHashMap<>();
     FastImport stream = new FastImport();
     String prod = stream.commit(ref("ho-prod"), null, List.of(), "[ho] Initial commit (release: 0.0.0)\n",
         initialFiles(artifactId, zero));
@@ -73,18 +75,26 @@ public final class HopProjectWriter {
       String rc = stream.commit(ref("ho-prod"), prod, branches, "[ho] Promote " + v + "-stage to " + v + "-rc1\n",
           merged);
       stream.tag("v" + v + "-rc1", rc, "[ho] Promote " + v + "-stage to " + v + "-rc1\n");
+      long t0 = System.nanoTime();
       git.fastImport(origin, stream.take());
       String rcCommit = git.run(origin, "rev-parse", "refs/heads/ho-prod");
-
+      long t1 = System.nanoTime();
       model.apply(v, release.patches());
       model.recordRelease(v, release.patches(), rcCommit);
+      long t2 = System.nanoTime();
       ModelDatabase.Snapshot snapshot = model.snapshot();
+      long t3 = System.nanoTime();
+      took.merge("git", Duration.ofNanos(t1 - t0), Duration::plus);
+      took.merge("apply", Duration.ofNanos(t2 - t1), Duration::plus);
+      took.merge("pg_dump", Duration.ofNanos(t3 - t2), Duration::plus);
       List<Entry> files = new ArrayList<>(List.of(Entry.file("releases/" + v + ".txt", ids(release.patches())),
           new Entry("model/schema-" + v + ".sql", snapshot.schema(), false),
           new Entry("model/metadata-" + v + ".sql", snapshot.metadata(), false),
           Entry.link("model/schema.sql", "schema-" + v + ".sql")));
       if (generateCode && r == history.releases().size() - 1) {
+        long t4 = System.nanoTime();
         files.addAll(generatedCode(root, model));
+        took.put("code", Duration.ofNanos(System.nanoTime() - t4));
       }
       prod = stream.commit(ref("ho-prod"), rcCommit, List.of(), "[ho] Release " + v + "\n", files);
       stream.tag("v" + v, prod, "[ho] Release " + v + "\n");
@@ -106,6 +116,7 @@ public final class HopProjectWriter {
       branch = "ho-patch/" + p.id();
       stream.commit(ref(branch), prod, List.of(), p.id() + ": " + p.title() + "\n", patchEntries(p));
     }
+    long t5 = System.nanoTime();
     if (!stream.isEmpty()) {
       git.fastImport(origin, stream.take());
     }
@@ -114,7 +125,8 @@ public final class HopProjectWriter {
     git.run(origin, "repack", "-a", "-d", "-q");
     git.run(origin, "pack-refs", "--all");
     git.run(root, "clone", "-q", "-b", branch, origin.toString(), dir.toString());
-    return new Written(dir, origin, branch, history.productionVersion());
+    took.put("repack, clone", Duration.ofNanos(System.nanoTime() - t5));
+    return new Written(dir, origin, branch, history.productionVersion(), took);
   }
 
   private static void reserve(FastImport stream, Patch p, String commit) {

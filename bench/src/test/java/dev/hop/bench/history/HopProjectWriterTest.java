@@ -92,7 +92,8 @@ class HopProjectWriterTest {
     assertThat(Files.readString(dir.resolve("model/schema-0.2.0.sql"))).contains("CREATE TABLE public.")
         .doesNotContain("Dumped from database version");
     assertThat(Files.readString(dir.resolve("model/metadata-0.2.0.sql")))
-        .contains("INSERT INTO half_orm_meta.hop_release", "Patches: " + HISTORY.releases().get(1).patches().get(0).id());
+        .contains("INSERT INTO half_orm_meta.hop_release",
+            "Patches: " + HISTORY.releases().get(1).patches().get(0).id());
     assertThat(Files.readString(dir.resolve("releases/0.3.0-stage.txt")))
         .isEqualTo(HISTORY.stage().get(0).id() + "\n" + HISTORY.stage().get(1).id() + "\n");
     assertThat(dir.resolve("src/main/java/bench/db/public_")).isDirectory();
