@@ -75,7 +75,9 @@ public final class Bench {
     Path work = bench.resolve("target/work");
     Files.createDirectories(work);
     String mavenHome = System.getProperty("maven.home");
-    MavenRunner maven = new MavenRunner(mavenHome == null ? null : Path.of(mavenHome), bench.resolve("target/logs"));
+    String settings = System.getProperty("bench.settings");
+    MavenRunner maven = new MavenRunner(mavenHome == null ? null : Path.of(mavenHome), bench.resolve("target/logs"),
+        settings == null ? null : Path.of(settings));
     TestPostgres server = TestPostgres.get();
     BenchContext context = new BenchContext(server, work, maven, versions.getProperty("hop.version"), rounds, seed,
         System.out);

@@ -17,14 +17,24 @@ public final class MavenRunner {
 
   private final Path mvn;
   private final Path logs;
+  private final List<String> common;
 
   /**
    * @param mavenHome the Maven to fork (the one running the bench), or null for {@code mvn} on the PATH
    * @param logs      folder where each build's output is kept (the last build of each name)
    */
   public MavenRunner(Path mavenHome, Path logs) {
+    this(mavenHome, logs, null);
+  }
+
+  /**
+   * @param settings the settings.xml every fork uses ({@code -s}), e.g. bench/run's, whose local repository holds
+   *                 the hop being measured; null for the user's
+   */
+  public MavenRunner(Path mavenHome, Path logs, Path settings) {
     this.mvn = mavenHome == null ? Path.of("mvn") : mavenHome.resolve("bin").resolve("mvn");
     this.logs = logs;
+    this.common = settings == null ? List.of() : List.of("-s", settings.toString());
   }
 
   /** A build's time and output. */
@@ -37,6 +47,7 @@ public final class MavenRunner {
   public Build run(String name, Path dir, Map<String, String> environment, List<String> args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "--no-transfer-progress"));
+    command.addAll(common);
     command.addAll(args);
     Files.createDirectories(logs);
     Path log = logs.resolve(name + ".log");

@@ -57,8 +57,8 @@ final class P1PatchApply implements Measure {
         + " applied, code generated) vs flyway:clean flyway:migrate (%d migrations)", history.productionVersion(),
         history.released().size(), history.stage().size(), patches.size());
     String note = String.format("%d patches of 1–3 SQL files (%d files); Flyway has one migration per patch, its"
-        + " files concatenated in hop's order (%d migrations, as the issue counts them). hop restores the production state"
-        + " by cloning its template database (built during the untimed warm-up, reused as in a developer's loop),"
+        + " files concatenated in hop's order (%d migrations, as the issue counts them). hop restores the production"
+        + " state by cloning its template database (built during the untimed warm-up, reused as in a developer's loop),"
         + " reads the stage patches from their ho-release branches, and regenerates the code of every relation (the"
         + " production state's classes are committed, so only the new and changed ones are written); the work tree is"
         + " reset before each run.", patches.size(), History.files(patches), patches.size());
