@@ -5,8 +5,10 @@ import dev.hop.bench.history.History;
 import dev.hop.bench.history.HistoryShape;
 import dev.hop.bench.history.Patch;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * P1: {@code hop:patch-apply} on the current patch's branch of a project whose production state holds 300 released
@@ -39,16 +41,18 @@ final class P1PatchApply implements Measure {
     databases.drop(development);
     Forks forks = new Forks(context);
     Patch current = history.current().orElseThrow();
+    AtomicReference<MavenRunner.Build> lastHop = new AtomicReference<>();
+    AtomicReference<MavenRunner.Build> lastFlyway = new AtomicReference<>();
 
     Map<String, Samples> samples = context.interleaved().run("P1", List.of(
         Contender.of("hop", () -> {
           git.run(hopProject, "reset", "-q", "--hard");
           git.run(hopProject, "clean", "-q", "-fd");
-        }, () -> Forks.expect(forks.hop("p1-hop", hopProject, development, "hop:patch-apply"),
-            "Patch " + current.id() + " applied on " + development).time()),
+        }, () -> last(lastHop, Forks.expect(forks.hop("p1-hop", hopProject, development, "hop:patch-apply"),
+            "Patch " + current.id() + " applied on " + development))),
         Contender.of("flyway", () -> { },
-            () -> Forks.expect(forks.flyway("p1-flyway", flywayProject, flywayDatabase, "flyway:clean",
-                "flyway:migrate"), "Successfully applied " + patches.size() + " migrations").time())));
+            () -> last(lastFlyway, Forks.expect(forks.flyway("p1-flyway", flywayProject, flywayDatabase,
+                "flyway:clean", "flyway:migrate"), "Successfully applied " + patches.size() + " migrations")))));
 
     databases.drop(development);
     databases.drop(development + "__hop_" + history.productionVersion().replace('.', '_'));
@@ -61,7 +65,33 @@ final class P1PatchApply implements Measure {
         + " state by cloning its template database (built during the untimed warm-up, reused as in a developer's loop),"
         + " reads the stage patches from their ho-release branches, and regenerates the code of every relation (the"
         + " production state's classes are committed, so only the new and changed ones are written); the work tree is"
-        + " reset before each run.", patches.size(), History.files(patches), patches.size());
+        + " reset before each run. ", patches.size(), History.files(patches), patches.size())
+        + whereTheTimeGoes(lastHop.get(), lastFlyway.get(), TARGET * samples.get("flyway").median().toNanos() / 1e9);
     return List.of(new Comparison("P1", what, samples.get("hop"), samples.get("flyway"), TARGET, note));
+  }
+
+  /** Keeps {@code build} as the last of its side and returns its time. */
+  static Duration last(AtomicReference<MavenRunner.Build> last, MavenRunner.Build build) {
+    last.set(build);
+    return build.time();
+  }
+
+  /** The last round's split, from hop's step lines and Flyway's execution times. */
+  static String whereTheTimeGoes(MavenRunner.Build hop, MavenRunner.Build flyway, double allowed) {
+    Map<String, Double> steps = LogTimes.hopSteps(hop.output());
+    double restore = LogTimes.sum(steps, "Restore ");
+    double apply = LogTimes.sum(steps, "Apply patch ");
+    double code = LogTimes.sum(steps, "Generate code ");
+    double hopWall = hop.time().toNanos() / 1e9;
+    double flywayWall = flyway.time().toNanos() / 1e9;
+    double flywaySql = LogTimes.flywayExecution(flyway.output());
+    return "Last round: hop " + LogTimes.seconds(hopWall) + " = restore " + LogTimes.seconds(restore)
+        + " + stage and current patches " + LogTimes.seconds(apply) + " + code generation " + LogTimes.seconds(code)
+        + " + " + LogTimes.seconds(hopWall - restore - apply - code) + " outside these steps (JVM and Maven start,"
+        + " plugin loading, reading the branch and the stage patches from Git; Maven's own Total time "
+        + LogTimes.seconds(LogTimes.mavenTotal(hop.output())) + "); Flyway " + LogTimes.seconds(flywayWall)
+        + " = clean, validate and migrate " + LogTimes.seconds(flywaySql) + " + "
+        + LogTimes.seconds(flywayWall - flywaySql) + " of JVM, Maven and Flyway start-up. The target allows hop "
+        + LogTimes.seconds(allowed) + " in all.";
   }
 }

@@ -4,8 +4,10 @@ import dev.hop.bench.history.History;
 import dev.hop.bench.history.HistoryShape;
 import dev.hop.bench.history.Patch;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * P3: the nothing-to-do runs on a long history: {@code hop:status} and {@code hop:upgrade} on a production host's
@@ -40,12 +42,18 @@ final class P3NothingToDo implements Measure {
     context.log().printf("  set-up: flyway:migrate of %d migrations in %.1f s%n", patches.size(),
         (System.nanoTime() - start) / 1e9);
 
+    Map<String, AtomicReference<MavenRunner.Build>> last = new LinkedHashMap<>();
+    for (String side : List.of("status-5000", "upgrade-5000", "flyway-5000")) {
+      last.put(side, new AtomicReference<>());
+    }
     Map<String, Samples> samples = context.interleaved().run("P3", List.of(
-        status(forks, "status-5000", large), upgrade(forks, "upgrade-5000", large),
+        status(forks, "status-5000", large, last.get("status-5000")),
+        upgrade(forks, "upgrade-5000", large, last.get("upgrade-5000")),
         Contender.of("flyway-5000", () -> { },
-            () -> Forks.expect(forks.flyway("p3-flyway", flywayProject, flywayDatabase, "flyway:migrate"),
-                "No migration necessary").time()),
-        status(forks, "status-1000", small), upgrade(forks, "upgrade-1000", small)));
+            () -> P1PatchApply.last(last.get("flyway-5000"), Forks.expect(forks.flyway("p3-flyway", flywayProject,
+                flywayDatabase, "flyway:migrate"), "No migration necessary"))),
+        status(forks, "status-1000", small, new AtomicReference<>()),
+        upgrade(forks, "upgrade-1000", small, new AtomicReference<>())));
 
     databases.drop(flywayDatabase);
     databases.drop(small.production());
@@ -56,7 +64,8 @@ final class P3NothingToDo implements Measure {
         + " tag and one ho-release/X.Y.Z/<id> branch per patch, and an rc and a release tag per release; the work"
         + " tree holds every Patches/<id>/, the model snapshots of every release and the generated code. hop:status"
         + " and hop:upgrade fetch origin first; upgrade also checks the work tree is clean and takes its lock."
-        + " Flyway: one migration per patch, validated on migrate.";
+        + " Flyway: one migration per patch, validated on migrate. " + whereTheTimeGoes(last,
+        TARGET * samples.get("flyway-5000").median().toNanos() / 1e9);
     Samples flyway = samples.get("flyway-5000");
     return List.of(
         new Comparison("P3", "hop:status on a " + on + " vs flyway:migrate with nothing to do (" + patches.size()
@@ -69,15 +78,33 @@ final class P3NothingToDo implements Measure {
             + " peer column: 1,000)", samples.get("upgrade-5000"), samples.get("upgrade-1000"), GROWTH_LIMIT, ""));
   }
 
-  private static Contender status(Forks forks, String name, Workloads.HopWorkload workload) {
+  private static Contender status(Forks forks, String name, Workloads.HopWorkload workload,
+      AtomicReference<MavenRunner.Build> last) {
     Path dir = workload.project().dir();
-    return Contender.of(name, () -> { }, () -> Forks.expect(forks.hop("p3-" + name, dir, workload.production(),
-        "hop:status"), "Database version: " + workload.history().productionVersion()).time());
+    return Contender.of(name, () -> { }, () -> P1PatchApply.last(last, Forks.expect(forks.hop("p3-" + name, dir,
+        workload.production(), "hop:status"), "Database version: " + workload.history().productionVersion())));
   }
 
-  private static Contender upgrade(Forks forks, String name, Workloads.HopWorkload workload) {
+  private static Contender upgrade(Forks forks, String name, Workloads.HopWorkload workload,
+      AtomicReference<MavenRunner.Build> last) {
     Path dir = workload.project().dir();
-    return Contender.of(name, () -> { }, () -> Forks.expect(forks.hop("p3-" + name, dir, workload.production(),
-        "hop:upgrade"), "is at " + workload.history().productionVersion() + ": nothing to upgrade").time());
+    return Contender.of(name, () -> { }, () -> P1PatchApply.last(last, Forks.expect(forks.hop("p3-" + name, dir,
+        workload.production(), "hop:upgrade"), "is at " + workload.history().productionVersion()
+        + ": nothing to upgrade")));
+  }
+
+  /** The last round's split: each side's wall time against Maven's own Total time (and Flyway's execution). */
+  private static String whereTheTimeGoes(Map<String, AtomicReference<MavenRunner.Build>> last, double allowed) {
+    StringBuilder text = new StringBuilder("Last round at 5,000:");
+    for (Map.Entry<String, AtomicReference<MavenRunner.Build>> side : last.entrySet()) {
+      MavenRunner.Build build = side.getValue().get();
+      text.append(' ').append(side.getKey()).append(' ').append(LogTimes.seconds(build.time().toNanos() / 1e9))
+          .append(" (Maven's Total time ").append(LogTimes.seconds(LogTimes.mavenTotal(build.output())));
+      if (side.getKey().startsWith("flyway")) {
+        text.append(", validate and check ").append(LogTimes.seconds(LogTimes.flywayExecution(build.output())));
+      }
+      text.append(");");
+    }
+    return text.append(" the target allows hop ").append(LogTimes.seconds(allowed)).append('.').toString();
   }
 }
