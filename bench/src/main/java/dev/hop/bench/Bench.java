@@ -26,12 +26,26 @@ public final class Bench {
 
   /** Every measure, in the order they run. */
   static List<Measure> measures() {
-    return List.of(
-        new CodegenMeasure(),
+    return List.of(new P1PatchApply(), new P2Upgrade(), new P3NothingToDo(), new CodegenMeasure(),
         new RestoreMeasure());
   }
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * Runs, then exits the JVM itself: under {@code exec:java} the embedded server's shutdown hook would otherwise run
+   * after the plugin closed the bench's class loader, fail, and leave the server running.
+   */
+  public static void main(String[] args) {
+    int status = 1;
+    try {
+      status = run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+    } finally {
+      System.exit(status);
+    }
+  }
+
+  private static int run(String[] args) throws Exception {
     Path bench = Path.of(System.getProperty("bench.dir", "bench")).toAbsolutePath().normalize();
     int rounds = 5;
     long seed = 20261125L;
@@ -50,7 +64,7 @@ public final class Bench {
     for (String id : selected) {
       if (!byId.containsKey(id)) {
         System.err.println("Unknown measure " + id + "; known: " + String.join(" ", byId.keySet()));
-        System.exit(2);
+        return 2;
       }
     }
     List<Measure> toRun = selected.isEmpty() ? List.copyOf(byId.values()) : selected.stream().map(byId::get).toList();
@@ -62,7 +76,9 @@ public final class Bench {
     Path work = bench.resolve("target/work");
     Files.createDirectories(work);
     String mavenHome = System.getProperty("maven.home");
-    MavenRunner maven = new MavenRunner(mavenHome == null ? null : Path.of(mavenHome), bench.resolve("target/logs"));
+    String settings = System.getProperty("bench.settings");
+    MavenRunner maven = new MavenRunner(mavenHome == null ? null : Path.of(mavenHome), bench.resolve("target/logs"),
+        settings == null ? null : Path.of(settings));
     TestPostgres server = TestPostgres.get();
     BenchContext context = new BenchContext(server, work, maven, versions.getProperty("hop.version"), rounds, seed,
         System.out);
@@ -72,8 +88,8 @@ public final class Bench {
       System.out.println("== " + measure.id());
       for (Comparison c : measure.run(context)) {
         comparisons.add(c);
-        System.out.printf("%s %s: hop %s, peer %s, ratio %.2f (target ≤ %.2f, %s)%n", c.id(), c.what(),
-            c.hop().describe(), c.peer().describe(), c.ratio(), c.target(), c.verdict());
+        System.out.printf("%s %s: hop %s, peer %s, %s (target %s, %s)%n", c.id(), c.what(),
+            c.hop().describe(), c.peer().describe(), c.result(), c.targetText(), c.verdict());
       }
     }
     String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
@@ -83,9 +99,7 @@ public final class Bench {
         + (selected.isEmpty() ? "" : " " + String.join(" ", selected));
     Results.write(out, Results.markdown(machine, comparisons, command));
     System.out.println("Results written to " + out);
-    // exit here, while exec:java's class loader is open: the embedded server's shutdown hook stops it and deletes
-    // its data folder (after main returns, the hook ran with the loader closed and left the folder in /tmp)
-    System.exit(0);
+    return 0;
   }
 
   static Properties versions() throws IOException {
@@ -102,7 +116,9 @@ public final class Bench {
       Process p = new ProcessBuilder(mvn, "-v").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
-      return out.lines().findFirst().orElse("Maven (unknown version)");
+      // without the colour codes mvn -v prints
+      return out.lines().findFirst().map(l -> l.replaceAll("\u001B\\[[;\\d]*m", ""))
+          .orElse("Maven (unknown version)");
     } catch (IOException e) {
       return "Maven (unknown version: " + e.getMessage() + ")";
     } catch (InterruptedException e) {

@@ -17,14 +17,24 @@ public final class MavenRunner {
 
   private final Path mvn;
   private final Path logs;
+  private final List<String> common;
 
   /**
    * @param mavenHome the Maven to fork (the one running the bench), or null for {@code mvn} on the PATH
    * @param logs      folder where each build's output is kept (the last build of each name)
    */
   public MavenRunner(Path mavenHome, Path logs) {
+    this(mavenHome, logs, null);
+  }
+
+  /**
+   * @param settings the settings.xml every fork uses ({@code -s}), e.g. bench/run's, whose local repository holds
+   *                 the hop being measured; null for the user's
+   */
+  public MavenRunner(Path mavenHome, Path logs, Path settings) {
     this.mvn = mavenHome == null ? Path.of("mvn") : mavenHome.resolve("bin").resolve("mvn");
     this.logs = logs;
+    this.common = settings == null ? List.of() : List.of("-s", settings.toString());
   }
 
   /** A build's time and output. */
@@ -37,6 +47,7 @@ public final class MavenRunner {
   public Build run(String name, Path dir, Map<String, String> environment, List<String> args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "--no-transfer-progress"));
+    command.addAll(common);
     command.addAll(args);
     Files.createDirectories(logs);
     Path log = logs.resolve(name + ".log");
@@ -49,10 +60,17 @@ public final class MavenRunner {
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     String output = Files.readString(log, StandardCharsets.UTF_8);
     if (exit != 0) {
-      throw new IllegalStateException("mvn " + String.join(" ", args) + " failed in " + dir + " (exit " + exit
+      throw new IllegalStateException("mvn " + String.join(" ", masked(args)) + " failed in " + dir + " (exit " + exit
           + "), see " + log + ":\n" + tail(output, 40));
     }
     return new Build(time, output);
+  }
+
+  /** The arguments with the value of any {@code -D…password…=} property hidden. */
+  static List<String> masked(List<String> args) {
+    return args.stream().map(a -> a.startsWith("-D") && a.contains("=")
+        && a.substring(0, a.indexOf('=')).toLowerCase(java.util.Locale.ROOT).contains("password")
+        ? a.substring(0, a.indexOf('=') + 1) + "******" : a).toList();
   }
 
   static String tail(String text, int lines) {

@@ -19,11 +19,11 @@ final class Results {
         .append("on the same PostgreSQL server.\n\n");
     md.append("## Machine\n\n").append(machine.markdown()).append('\n');
     md.append("## Ratios\n\n");
-    md.append("| | measure | hop | peer | ratio (range) | target | verdict |\n");
+    md.append("| | measure | hop | peer | ratio or growth (range) | target | verdict |\n");
     md.append("|---|---|---|---|---|---|---|\n");
     for (Comparison c : comparisons) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%.2f** (%s) | ≤ %.2f | %s |%n",
-          c.id(), c.what(), c.hop().describe(), c.peer().describe(), c.ratio(), c.ratioRange(), c.target(),
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%s** (%s) | %s | %s |%n",
+          c.id(), c.what(), c.hop().describe(), c.peer().describe(), c.result(), c.ratioRange(), c.targetText(),
           c.verdict()));
     }
     md.append('\n');

@@ -74,7 +74,7 @@ public final class PatchExecutor {
               + (script.kind() == PatchScript.Kind.JAVA ? "a Java script" : "a -- hop:no-transaction file")
               + " runs outside the patch's transaction, so the scripts before it were committed"));
         }
-        run(c, dir.path(), file, script);
+        run(c, dir, file, script);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         metadata.recordApplied(c, new AppliedScript(release, patch.value(), script.name(), script.sha256(), null,
             took));
@@ -89,10 +89,10 @@ public final class PatchExecutor {
     return new PatchRun(patch, names, transactional, took);
   }
 
-  private void run(Connection c, Path dir, String file, PatchScript script)
-      throws PatchScriptException, DatabaseException {
+  private void run(Connection c, PatchFolder dir, String file, PatchScript script)
+      throws PatchScriptException, DatabaseException, ProjectFileException {
     if (script.kind() == PatchScript.Kind.JAVA) {
-      java.run(target, dir, script.name(), file);
+      java.run(target, dir.path(), script.name(), file);
       return;
     }
     String text = ScriptText.decode(file, script.bytes(), next);

@@ -11,22 +11,36 @@ import java.util.stream.Stream;
 
 /**
  * The folder a Java script runs in: the patch's own folder in the working tree, or a temporary copy of the
- * patch's files (read from Git) that {@link #close()} deletes.
+ * patch's files (read from Git), written on first use only (a patch without a Java script needs none) and deleted
+ * by {@link #close()}.
  */
 final class PatchFolder implements AutoCloseable {
 
-  private final Path path;
-  private final boolean temporary;
+  private final Optional<Path> workingTree;
+  private final Map<String, byte[]> files;
+  private Path copy;
 
-  private PatchFolder(Path path, boolean temporary) {
-    this.path = path;
-    this.temporary = temporary;
+  private PatchFolder(Optional<Path> workingTree, Map<String, byte[]> files) {
+    this.workingTree = workingTree;
+    this.files = files;
   }
 
-  static PatchFolder of(Optional<Path> workingTree, Map<String, byte[]> files) throws ProjectFileException {
+  static PatchFolder of(Optional<Path> workingTree, Map<String, byte[]> files) {
+    return new PatchFolder(workingTree, files);
+  }
+
+  /** The working-tree folder, else the temporary copy (written now if it is not yet). */
+  Path path() throws ProjectFileException {
     if (workingTree.isPresent()) {
-      return new PatchFolder(workingTree.get(), false);
+      return workingTree.get();
     }
+    if (copy == null) {
+      copy = writeCopy();
+    }
+    return copy;
+  }
+
+  private Path writeCopy() throws ProjectFileException {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("hop-patch-");
@@ -38,22 +52,18 @@ final class PatchFolder implements AutoCloseable {
         Files.createDirectories(target.getParent());
         Files.write(target, file.getValue());
       }
-      return new PatchFolder(dir, true);
+      return dir;
     } catch (IOException e) {
       throw new ProjectFileException("write a temporary copy of the patch to", dir == null ? Path.of("tmp") : dir, e);
     }
   }
 
-  Path path() {
-    return path;
-  }
-
   @Override
   public void close() {
-    if (!temporary) {
+    if (copy == null) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(path)) {
+    try (Stream<Path> walk = Files.walk(copy)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary folder left behind is harmless
