@@ -1,5 +1,6 @@
 package dev.hop.bench;
 
+import dev.hop.bench.history.Poms;
 import java.util.Optional;
 
 /**
@@ -72,25 +73,7 @@ final class CodegenProjects {
   }
 
   private static String project(String artifactId, String plugin) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <project xmlns="http://maven.apache.org/POM/4.0.0"
-                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                 xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
-          <modelVersion>4.0.0</modelVersion>
-          <groupId>bench</groupId>
-          <artifactId>%s</artifactId>
-          <version>1.0-SNAPSHOT</version>
-          <properties>
-            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-            <maven.compiler.release>17</maven.compiler.release>
-          </properties>
-          <build>
-            <plugins>
-        %s    </plugins>
-          </build>
-        </project>
-        """.formatted(artifactId, plugin);
+    return Poms.project("bench", artifactId, plugin);
   }
 
   static String xml(String text) {

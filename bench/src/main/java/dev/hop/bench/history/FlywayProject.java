@@ -70,19 +70,7 @@ public final class FlywayProject {
   }
 
   static String pom(String artifactId, String flywayVersion, String driverVersion) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <project xmlns="http://maven.apache.org/POM/4.0.0">
-          <modelVersion>4.0.0</modelVersion>
-          <groupId>bench.flyway</groupId>
-          <artifactId>%s</artifactId>
-          <version>1.0-SNAPSHOT</version>
-          <packaging>pom</packaging>
-          <properties>
-            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-          </properties>
-          <build>
-            <plugins>
+    return Poms.project("bench.flyway", artifactId, """
               <plugin>
                 <groupId>org.flywaydb</groupId>
                 <artifactId>flyway-maven-plugin</artifactId>
@@ -106,9 +94,6 @@ public final class FlywayProject {
                   </dependency>
                 </dependencies>
               </plugin>
-            </plugins>
-          </build>
-        </project>
-        """.formatted(artifactId, flywayVersion, MIGRATIONS, flywayVersion, driverVersion);
+        """.formatted(flywayVersion, MIGRATIONS, flywayVersion, driverVersion));
   }
 }

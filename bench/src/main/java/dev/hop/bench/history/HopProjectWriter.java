@@ -157,19 +157,7 @@ public final class HopProjectWriter {
 
   /** The pom of a bench hop project: hop's plugin alone, as the goals need nothing else. */
   String pom(String artifactId) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <project xmlns="http://maven.apache.org/POM/4.0.0">
-          <modelVersion>4.0.0</modelVersion>
-          <groupId>bench.hop</groupId>
-          <artifactId>%s</artifactId>
-          <version>1.0-SNAPSHOT</version>
-          <packaging>pom</packaging>
-          <properties>
-            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-          </properties>
-          <build>
-            <plugins>
+    return Poms.project("bench.hop", artifactId, """
               <plugin>
                 <groupId>dev.hop</groupId>
                 <artifactId>hop-maven-plugin</artifactId>
@@ -178,10 +166,7 @@ public final class HopProjectWriter {
                   <basePackage>%s</basePackage>
                 </configuration>
               </plugin>
-            </plugins>
-          </build>
-        </project>
-        """.formatted(artifactId, hopVersion, BASE_PACKAGE);
+        """.formatted(hopVersion, BASE_PACKAGE));
   }
 
   private static List<Entry> generatedCode(Path root, ModelDatabase model)
