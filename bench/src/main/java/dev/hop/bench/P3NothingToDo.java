@@ -53,7 +53,9 @@ final class P3NothingToDo implements Measure {
             () -> P1PatchApply.last(last.get("flyway-5000"), Forks.expect(forks.flyway("p3-flyway", flywayProject,
                 flywayDatabase, "flyway:migrate"), "No migration necessary"))),
         status(forks, "status-1000", small, new AtomicReference<>()),
-        upgrade(forks, "upgrade-1000", small, new AtomicReference<>())));
+        upgrade(forks, "upgrade-1000", small, new AtomicReference<>()),
+        floor(forks, "validate", large, "validate"),
+        floor(forks, "hop-help", large, "hop:help")));
 
     databases.drop(flywayDatabase);
     databases.drop(small.production());
@@ -65,7 +67,7 @@ final class P3NothingToDo implements Measure {
         + " tree holds every Patches/<id>/, the model snapshots of every release and the generated code. hop:status"
         + " and hop:upgrade fetch origin first; upgrade also checks the work tree is clean and takes its lock."
         + " Flyway: one migration per patch, validated on migrate. " + whereTheTimeGoes(last,
-        TARGET * samples.get("flyway-5000").median().toNanos() / 1e9);
+        TARGET * samples.get("flyway-5000").median().toNanos() / 1e9) + " " + floorNote(samples);
     Samples flyway = samples.get("flyway-5000");
     return List.of(
         new Comparison("P3", "hop:status on a " + on + " vs flyway:migrate with nothing to do (" + patches.size()
@@ -91,6 +93,21 @@ final class P3NothingToDo implements Measure {
     return Contender.of(name, () -> { }, () -> P1PatchApply.last(last, Forks.expect(forks.hop("p3-" + name, dir,
         workload.production(), "hop:upgrade"), "is at " + workload.history().productionVersion()
         + ": nothing to upgrade")));
+  }
+
+  /**
+   * A side that measures the start-up every goal pays, in the same loop: {@code mvn validate} (Maven alone) or
+   * {@code mvn hop:help} (Maven with hop's plugin loaded, no work).
+   */
+  private static Contender floor(Forks forks, String name, Workloads.HopWorkload workload, String goal) {
+    Path dir = workload.project().dir();
+    return Contender.of(name, () -> { }, () -> Forks.expect(forks.hop("p3-" + name, dir, workload.production(), goal),
+        "BUILD SUCCESS").time());
+  }
+
+  private static String floorNote(Map<String, Samples> samples) {
+    return "Start-up alone, in the same loop: mvn validate on the hop project " + samples.get("validate").describe()
+        + ", mvn hop:help (hop's plugin loaded, no work) " + samples.get("hop-help").describe() + ".";
   }
 
   /** The last round's split: each side's wall time against Maven's own Total time (and Flyway's execution). */
