@@ -68,7 +68,6 @@ public final class CodeGenerator {
       Optional<String> existing = writer.read(path);
       String content = existing.isPresent() ? content(path, existing.get(), fresh, cache, merged) : fresh.source();
       writer.write(path, existing, content);
-      cache.record(path, fresh.source(), content);
       Path test = testRoot.resolve(javaClass.sourcePath("Test"));
       if (!Files.exists(test)) {
         writer.write(test, Optional.empty(), tests.generate(javaClass));
@@ -99,7 +98,11 @@ public final class CodeGenerator {
       return existing;
     }
     merged.add(path);
-    return merger().merge(path, existing, fresh);
+    String content = merger().merge(path, existing, fresh);
+    if (!content.equals(fresh.source())) {
+      cache.record(path, fresh.source(), content);
+    }
+    return content;
   }
 
   /** Saves the cache of this run; a failure only costs the next run some parsing. */

@@ -17,11 +17,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Remembers, in {@code .hop/local/codegen.properties}, what each relation class was generated from and what its file
- * held after the last run, so that a file whose generated source and bytes are both as they were then is known to be
- * up to date without parsing it (merging hop's members into a file that a merge produced gives that file again).
- * Only an optimisation: a cache file that is missing, unreadable, of another format or written by another build of
- * hop counts as empty, and any mismatch takes the full merge.
+ * Remembers, in {@code .hop/local/codegen.properties}, what each relation class holding the user's code was generated
+ * from and what its file held after the last run, so that a file whose generated source and bytes are both as they
+ * were then is known to be up to date without parsing it (merging hop's members into a file that a merge produced
+ * gives that file again). A file that is exactly hop's needs no entry: it is compared as text. Only an optimisation:
+ * a cache file that is missing, unreadable, of another format or written by another build of hop counts as empty,
+ * and any mismatch takes the full merge.
  */
 final class GenerationCache {
 
@@ -59,14 +60,18 @@ final class GenerationCache {
 
   /**
    * Whether the last run generated {@code path} from {@code generated} too, and left in it exactly {@code content},
-   * what it holds now.
+   * what it holds now; if so, the next run is told the same.
    */
   boolean upToDate(Path path, String generated, String content) {
     String last = previous.get(key(path));
-    return last != null && last.equals(entry(generated, content));
+    if (last == null || !last.equals(entry(generated, content))) {
+      return false;
+    }
+    current.put(key(path), last);
+    return true;
   }
 
-  /** Remembers that this run generated {@code path} from {@code generated} and left {@code content} in it. */
+  /** Remembers that this run generated {@code path} from {@code generated} and merged it into {@code content}. */
   void record(Path path, String generated, String content) {
     current.put(key(path), entry(generated, content));
   }
@@ -108,8 +113,7 @@ final class GenerationCache {
   }
 
   private static String entry(String generated, String content) {
-    String generatedDigest = sha256(generated);
-    return generatedDigest + " " + (content.equals(generated) ? generatedDigest : sha256(content));
+    return sha256(generated) + " " + sha256(content);
   }
 
   private static String sha256(String text) {

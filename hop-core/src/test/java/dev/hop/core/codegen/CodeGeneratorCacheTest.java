@@ -51,6 +51,8 @@ class CodeGeneratorCacheTest {
   void aFileHoldingUserCodeIsParsedOnceThenKnownUpToDate() throws Exception {
     String edited = generateAndEdit();
     assertThat(generate().merged()).as("the first run after the edit parses it").containsExactly(item());
+    assertThat(Files.readString(project.resolve(GenerationCache.FILE))).contains("format=1")
+        .containsOnlyOnce(".java=");
     Files.setLastModifiedTime(item(), FileTime.from(LONG_AGO));
 
     CodegenResult cached = generate();
@@ -145,7 +147,7 @@ class CodeGeneratorCacheTest {
   private String generateAndEdit() throws Exception {
     CodegenResult first = generate();
     assertThat(first.merged()).isEmpty();
-    assertThat(project.resolve(GenerationCache.FILE)).exists();
+    assertThat(project.resolve(GenerationCache.FILE)).as("files exactly hop's need no cache").doesNotExist();
     String edited = Files.readString(item()).replaceFirst("\n}\n$", "\n" + USER_METHOD + "}\n");
     Files.writeString(item(), edited, StandardCharsets.UTF_8);
     return edited;
