@@ -32,6 +32,7 @@ final class GenerationCache {
   private static final String GENERATOR = generator();
 
   private final Path projectDir;
+  /** Project-relative path → digests, as the last run left them and as this run leaves them. */
   private final Map<String, String> previous;
   private final Map<String, String> current = new TreeMap<>();
 
@@ -49,7 +50,8 @@ final class GenerationCache {
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         p.load(in);
         if (FORMAT.equals(p.getProperty("format")) && GENERATOR.equals(p.getProperty("generator"))) {
-          p.stringPropertyNames().forEach(k -> entries.put(k, p.getProperty(k)));
+          p.stringPropertyNames().stream().filter(k -> k.endsWith(".java"))
+              .forEach(k -> entries.put(k, p.getProperty(k)));
         }
       } catch (IOException | RuntimeException e) {
         entries.clear();
@@ -77,17 +79,11 @@ final class GenerationCache {
   }
 
   /**
-   * Writes what this run remembered, through a temporary file and an atomic move, unless it is what the file holds
-   * already; only the files of this run are kept.
+   * Writes what this run remembered, through a temporary file and an atomic move, unless it is what the last run
+   * left; only the files of this run are kept. Keys need no escaping: they are paths of Java sources.
    */
   void save() throws IOException {
-    Map<String, String> entries = new TreeMap<>(current);
-    entries.put("format", FORMAT);
-    entries.put("generator", GENERATOR);
-    Map<String, String> before = new HashMap<>(previous);
-    before.put("format", FORMAT);
-    before.put("generator", GENERATOR);
-    if (entries.equals(before)) {
+    if (current.equals(previous)) {
       return;
     }
     Path file = projectDir.resolve(FILE);
@@ -96,8 +92,9 @@ final class GenerationCache {
     try {
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         out.write("# hop's code generation cache: the SHA-256 of the source hop generated for each class and of the\n"
-            + "# file after the last run. Only spares parsing unchanged files; safe to delete.\n");
-        for (Map.Entry<String, String> e : entries.entrySet()) {
+            + "# file after the last run. Only spares parsing unchanged files; safe to delete.\n"
+            + "format=" + FORMAT + "\ngenerator=" + GENERATOR + "\n");
+        for (Map.Entry<String, String> e : current.entrySet()) {
           out.write(e.getKey() + "=" + e.getValue() + "\n");
         }
       }
