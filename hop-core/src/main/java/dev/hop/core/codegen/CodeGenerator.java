@@ -16,23 +16,27 @@ import java.util.stream.Stream;
 
 /**
  * Brings a project's generated sources in line with a schema model: relation classes merged with the user's code,
- * enums rewritten, tests written once, classes of vanished relations deleted or kept with a warning.
+ * enums rewritten, tests written once, classes of vanished relations deleted or kept with a warning. A class whose
+ * generated source and file are both as the last run left them ({@link GenerationCache}) is not parsed; when no file
+ * needs parsing, JavaParser is not even loaded.
  */
 public final class CodeGenerator {
 
   private static final String MARKER = "@Generated(\"hop\")";
 
+  private final Path projectDir;
   private final Path mainRoot;
   private final Path testRoot;
   private final String basePackage;
   private final HopEvents events;
-  private final GeneratedCodeMerger merger = new GeneratedCodeMerger();
+  private GeneratedCodeMerger merger;
 
   /**
    * @param projectDir the project's root: code goes to {@code src/main/java} and {@code src/test/java} below it
    * @param basePackage the package of generated code, e.g. {@code com.example.db}
    */
   public CodeGenerator(Path projectDir, String basePackage, HopEvents events) {
+    this.projectDir = projectDir;
     this.mainRoot = projectDir.resolve("src/main/java");
     this.testRoot = projectDir.resolve("src/test/java");
     this.basePackage = basePackage;
@@ -47,7 +51,9 @@ public final class CodeGenerator {
     TestClassGenerator tests = new TestClassGenerator();
     EnumGenerator enums = new EnumGenerator(names);
     CodeWriter writer = new CodeWriter();
+    GenerationCache cache = GenerationCache.load(projectDir);
     Set<Path> planned = new HashSet<>();
+    List<Path> merged = new ArrayList<>();
 
     List<String> unknown = types.unknownColumns(model);
     if (!unknown.isEmpty()) {
@@ -60,7 +66,8 @@ public final class CodeGenerator {
       planned.add(path);
       GeneratedClass fresh = classes.generate(relation);
       Optional<String> existing = writer.read(path);
-      writer.write(path, existing, existing.isPresent() ? merger.merge(path, existing.get(), fresh) : fresh.source());
+      String content = existing.isPresent() ? content(path, existing.get(), fresh, cache, merged) : fresh.source();
+      writer.write(path, existing, content);
       Path test = testRoot.resolve(javaClass.sourcePath("Test"));
       if (!Files.exists(test)) {
         writer.write(test, Optional.empty(), tests.generate(javaClass));
@@ -72,11 +79,48 @@ public final class CodeGenerator {
       writer.write(path, enums.generate(type));
     }
     List<Path> kept = removeStale(planned, writer, tests);
-    CodegenResult result = writer.result(kept, unknown);
+    CodegenResult result = writer.result(kept, merged, unknown);
+    save(cache);
     // a detail: the goal's own line gives the summary, with its duration
     events.accept(HopEvent.detail("Generated code for " + model.relations().size() + " relation(s) and "
-        + model.enums().size() + " enum type(s): " + result.summary()));
+        + model.enums().size() + " enum type(s): " + result.summary() + "; parsed " + merged.size()
+        + " file(s) to merge your code"));
     return result;
+  }
+
+  /**
+   * What the relation class at {@code path}, holding {@code existing}, must hold: parsed and merged (and added to
+   * {@code merged}) unless it is exactly hop's or the cache knows it up to date.
+   */
+  private String content(Path path, String existing, GeneratedClass fresh, GenerationCache cache, List<Path> merged)
+      throws GeneratedSourceException {
+    if (existing.equals(fresh.source()) || cache.upToDate(path, fresh.source(), existing)) {
+      return existing;
+    }
+    merged.add(path);
+    String content = merger().merge(path, existing, fresh);
+    if (!content.equals(fresh.source())) {
+      cache.record(path, fresh.source(), content);
+    }
+    return content;
+  }
+
+  /** Saves the cache of this run; a failure only costs the next run some parsing. */
+  private void save(GenerationCache cache) {
+    try {
+      cache.save();
+    } catch (IOException | RuntimeException e) {
+      events.accept(HopEvent.detail("Could not save " + projectDir.resolve(GenerationCache.FILE) + " (" + e
+          + "); the next run parses every file that holds your code"));
+    }
+  }
+
+  /** The merger, made on first use: most runs need no parsing, so JavaParser stays unloaded. */
+  private GeneratedCodeMerger merger() {
+    if (merger == null) {
+      merger = new GeneratedCodeMerger();
+    }
+    return merger;
   }
 
   /** Deletes hop's files that the model no longer produces, unless they hold user code; returns those kept. */
@@ -91,7 +135,7 @@ public final class CodeGenerator {
       if (!text.contains(MARKER)) {
         continue;
       }
-      if (merger.holdsUserCode(text)) {
+      if (merger().holdsUserCode(text)) {
         kept.add(path);
         events.accept(HopEvent.warn("Kept " + path + ": its relation no longer exists but the file holds your code."
             + " Move your code elsewhere and delete the file, or delete it if you no longer need it."));

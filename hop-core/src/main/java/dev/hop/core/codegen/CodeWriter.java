@@ -95,7 +95,7 @@ final class CodeWriter {
     }
   }
 
-  CodegenResult result(List<Path> kept, List<String> unknownColumns) {
-    return new CodegenResult(written, unchanged, deleted, kept, unknownColumns);
+  CodegenResult result(List<Path> kept, List<Path> merged, List<String> unknownColumns) {
+    return new CodegenResult(written, unchanged, deleted, kept, merged, unknownColumns);
   }
 }

@@ -1,6 +1,7 @@
 package dev.hop.core.codegen;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 record GeneratedMember(String key, String text) {
 
   private static final String GENERATED = "@Generated(\"hop\")\n";
+  private static final Pattern TYPE_ARGUMENTS = Pattern.compile("<.*>");
 
   /** A field, documented by {@code doc}, declared by {@code declaration} (written at indentation 0). */
   static GeneratedMember field(String name, String doc, String declaration) {
@@ -35,7 +37,7 @@ record GeneratedMember(String key, String text) {
 
   /** The type as JavaParser's signatures spell it: type arguments dropped, varargs as an array. */
   private static String erased(String type) {
-    return type.replaceAll("<.*>", "").replace("...", "[]");
+    return TYPE_ARGUMENTS.matcher(type).replaceAll("").replace("...", "[]");
   }
 
   /** {@code { a, b }} as JavaParser prints an array initializer, {@code {}} when there is nothing inside. */

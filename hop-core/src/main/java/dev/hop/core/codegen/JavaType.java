@@ -24,11 +24,12 @@ record JavaType(String name, Set<String> imports, String read, String write, boo
     Objects.requireNonNull(write, "write");
   }
 
+  // the templates hold no other format specifier, so a plain replace does what String.format would, without parsing
   String readExpression(String resultSet, int index) {
-    return String.format(read, resultSet, index);
+    return read.replace("%1$s", resultSet).replace("%2$d", Integer.toString(index));
   }
 
   String writeExpression(String value) {
-    return String.format(write, value);
+    return write.replace("%1$s", value);
   }
 }

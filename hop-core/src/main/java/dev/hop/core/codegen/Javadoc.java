@@ -2,12 +2,15 @@ package dev.hop.core.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes a Javadoc comment in the layout JavaParser's pretty printer gives it (hop's files were first printed that
  * way): lines split at any line break, leading stars and trailing blanks dropped, blank runs collapsed to one.
  */
 final class Javadoc {
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
   private Javadoc() {
   }
@@ -22,7 +25,7 @@ final class Javadoc {
   /** The comment whose raw content (between the delimiters) is {@code content}, ending with a line break. */
   static String ofContent(String content) {
     List<String> lines = new ArrayList<>();
-    for (String line : content.split("\\R", -1)) {
+    for (String line : LINE_BREAK.split(content, -1)) {
       String trimmed = line.trim();
       lines.add(stripTrailing(trimmed.startsWith("*") ? trimmed.substring(1) : line));
     }
