@@ -90,12 +90,16 @@ public final class CodeGenerator {
 
   /**
    * What the relation class at {@code path}, holding {@code existing}, must hold: parsed and merged (and added to
-   * {@code merged}) unless it is exactly hop's or the cache knows it up to date.
+   * {@code merged}) unless it is exactly hop's, the cache knows it up to date, or it holds nothing but hop's text
+   * ({@link HopOnlyClass}: then it becomes the fresh class).
    */
   private String content(Path path, String existing, GeneratedClass fresh, GenerationCache cache, List<Path> merged)
       throws GeneratedSourceException {
     if (existing.equals(fresh.source()) || cache.upToDate(path, fresh.source(), existing)) {
       return existing;
+    }
+    if (HopOnlyClass.test(existing, fresh)) {
+      return fresh.source();
     }
     merged.add(path);
     String content = merger().merge(path, existing, fresh);

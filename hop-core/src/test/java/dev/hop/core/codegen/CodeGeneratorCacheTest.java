@@ -143,6 +143,24 @@ class CodeGeneratorCacheTest {
     assertThat(item()).exists();
   }
 
+  @Test
+  void aClassHoldingOnlyHopsTextIsReplacedWithoutParsingWhenItsRelationChanges(@TempDir Path elsewhere)
+      throws Exception {
+    generate();
+    sql("ALTER TABLE %s.item ADD COLUMN price numeric, DROP COLUMN name");
+
+    CodegenResult changed = generate();
+
+    assertThat(changed.written()).containsExactly(item());
+    assertThat(changed.merged()).as("nothing of the user's to keep, so nothing parsed").isEmpty();
+    try (Connection c = database.connect()) {
+      new CodeGenerator(elsewhere, "app.db", e -> { }).generate(new SchemaReader().read(c));
+    }
+    assertThat(Files.readString(item())).as("the class as a first generation writes it")
+        .isEqualTo(Files.readString(elsewhere.resolve(project.relativize(item()))))
+        .contains("public record Row(Integer id, BigDecimal price)");
+  }
+
   /** Generates, then adds a method of the user's to the item class; returns the edited text. */
   private String generateAndEdit() throws Exception {
     CodegenResult first = generate();
