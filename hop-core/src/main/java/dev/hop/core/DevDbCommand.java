@@ -5,8 +5,6 @@ import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.ProductionState;
 import dev.hop.core.workflow.Project;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -35,12 +33,7 @@ public final class DevDbCommand {
     long start = project.clock().millis();
     DatabaseTarget target = project.development();
     DatabaseServer server = new DatabaseServer(target, project.settings().hints());
-    boolean exists;
-    try (Connection c = server.connect()) {
-      exists = server.exists(c, target.database());
-    } catch (SQLException e) {
-      throw DatabaseException.of("connect", target.database(), target.describe(), e);
-    }
+    boolean exists = server.exists(target.database());
     Optional<String> createdAt = Optional.empty();
     if (!exists) {
       ProductionState production = ProductionState.read(project.modelDir());

@@ -5,8 +5,6 @@ import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.Project;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -37,12 +35,8 @@ public final class GenerateCommand {
     CommandHints hints = project.settings().hints();
     DatabaseTarget target = project.development();
     DatabaseServer server = new DatabaseServer(target, hints);
-    try (Connection c = server.connect()) {
-      if (!server.exists(c, target.database())) {
-        throw DatabaseRefusedException.missing(target.database(), target.describe(), GOAL, hints);
-      }
-    } catch (SQLException e) {
-      throw DatabaseException.of("connect", target.database(), target.describe(), e);
+    if (!server.exists(target.database())) {
+      throw DatabaseRefusedException.missing(target.database(), target.describe(), GOAL, hints);
     }
     CodegenResult code = new DevelopmentDatabase(project, hints.command(GOAL)).generateCode();
     Duration took = Duration.ofMillis(project.clock().millis() - start);

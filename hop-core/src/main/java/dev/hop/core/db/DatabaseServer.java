@@ -37,6 +37,15 @@ public final class DatabaseServer {
     return maintenance.server();
   }
 
+  /** Whether {@code database} exists, asked over a maintenance connection of its own. */
+  public boolean exists(String database) throws DatabaseException {
+    try (Connection c = connect()) {
+      return exists(c, database);
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", database, describe(), e);
+    }
+  }
+
   public boolean exists(Connection c, String database) throws DatabaseException {
     try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       p.setString(1, database);
