@@ -27,6 +27,8 @@ public final class Project implements AutoCloseable {
   public static final String HO_PROD = "ho-prod";
   /** The server a development database lives on when no URL is configured. */
   public static final String DEFAULT_SERVER = "jdbc:postgresql://localhost:5432/";
+  /** The folder of the release files, as Git names it. */
+  public static final String RELEASES = "releases";
 
   private final HopSettings settings;
   private final HopEvents events;
@@ -69,7 +71,7 @@ public final class Project implements AutoCloseable {
   }
 
   public Path releasesDir() {
-    return dir().resolve("releases");
+    return dir().resolve(RELEASES);
   }
 
   public Path modelDir() {
