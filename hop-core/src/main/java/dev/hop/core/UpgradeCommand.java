@@ -10,7 +10,9 @@ import dev.hop.core.db.ServerVersion;
 import dev.hop.core.db.UpgradeLock;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.IgnoreCheck;
+import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.WorkTreeCheck;
+import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.ProductionCheckout;
@@ -171,13 +173,14 @@ public final class UpgradeCommand {
   }
 
   /**
-   * With nothing to apply, the work tree may hold changes (upgrade changes nothing), but not in {@code releases/}:
-   * the path was read from those files, and it must be the committed one.
+   * With nothing to apply, the work tree may hold changes (upgrade changes nothing), but not its release files: the
+   * path was read from them, and it must be the committed one. A quick comparison with ho-prod decides; when it sees
+   * a difference, the full clean-tree check has the last word and names the files.
    */
   private void requireCommittedReleases(GitWorkspace git) throws HopException {
-    WorkTreeCheck check = new WorkTreeCheck(git);
-    if (!check.changes(Project.RELEASES).isClean()) {
-      check.requireClean(GOAL);
+    if (!new TreeReader(git).changedFiles("refs/heads/" + Project.HO_PROD, Project.RELEASES,
+        name -> ReleaseName.parse(name).isPresent()).isEmpty()) {
+      new WorkTreeCheck(git).requireClean(GOAL);
     }
   }
 

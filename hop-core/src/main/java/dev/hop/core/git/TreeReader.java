@@ -3,19 +3,31 @@ package dev.hop.core.git;
 import dev.hop.core.GitOperationException;
 import dev.hop.core.RepositoryStateException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Reads the files of one folder at any branch, tag or commit, without checking it out. */
+/**
+ * Reads the files of one folder at any branch, tag or commit, without checking it out, and tells which differ from
+ * the work tree's.
+ */
 public final class TreeReader {
   private final GitWorkspace workspace;
 
@@ -62,6 +74,61 @@ public final class TreeReader {
       throw new GitOperationException("git ls-tree " + revision + " " + path + "/", "Cannot read " + path + " at "
           + revision, e);
     }
+  }
+
+  /**
+   * The names of the regular files directly in {@code folder} that differ between {@code revision} and the work
+   * tree, among the names {@code relevant} accepts: changed, added or removed (sorted). It compares Git's object ids
+   * of the files' bytes, so it reads neither the index nor any blob, and stays quick in a large work tree; a file
+   * that Git would convert (line endings, filters) shows as changed.
+   *
+   * @param revision a full ref, a branch (local, else origin's), a tag, or a commit id
+   * @param folder a repository-relative folder, e.g. {@code releases}
+   * @throws RepositoryStateException MISSING_REF when {@code revision} names nothing
+   */
+  public SortedSet<String> changedFiles(String revision, String folder, Predicate<String> relevant)
+      throws RepositoryStateException, GitOperationException {
+    Repository repository = workspace.repository();
+    String path = folder.replaceAll("^/+|/+$", "");
+    Map<String, ObjectId> committed = new HashMap<>();
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(resolve(revision));
+      try (TreeWalk dir = TreeWalk.forPath(repository, path, commit.getTree())) {
+        if (dir != null && dir.isSubtree()) {
+          try (TreeWalk entries = new TreeWalk(repository)) {
+            entries.addTree(dir.getObjectId(0));
+            while (entries.next()) {
+              FileMode mode = entries.getFileMode(0);
+              if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE)
+                  && relevant.test(entries.getNameString())) {
+                committed.put(entries.getNameString(), entries.getObjectId(0));
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new GitOperationException("git ls-tree " + revision + " " + path + "/", "Cannot read " + path + " at "
+          + revision, e);
+    }
+    SortedSet<String> changed = new TreeSet<>();
+    Path dir = workspace.workTree().resolve(path);
+    try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
+        Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (Files.isRegularFile(file) && relevant.test(name)) {
+          ObjectId id = committed.remove(name);
+          if (id == null || !id.equals(hasher.idFor(Constants.OBJ_BLOB, Files.readAllBytes(file)))) {
+            changed.add(name);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new GitOperationException("git status --porcelain -- " + path, "Cannot read " + dir, e);
+    }
+    changed.addAll(committed.keySet());
+    return Collections.unmodifiableSortedSet(changed);
   }
 
   private ObjectId resolve(String revision) throws RepositoryStateException, IOException {

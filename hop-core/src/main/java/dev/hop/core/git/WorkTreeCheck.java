@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.StatusCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 /** Tells whether the work tree and index are clean, listing the offending paths (ignored files do not count). */
@@ -42,22 +41,8 @@ public final class WorkTreeCheck {
 
   /** Reads the uncommitted changes (like {@code git status --porcelain}). */
   public Changes changes() throws GitOperationException {
-    return changes(workspace.git().status(), "");
-  }
-
-  /**
-   * Reads the uncommitted changes in {@code folder} only (like {@code git status --porcelain -- <folder>}): it
-   * looks at that folder's files alone, so it is quick in a large work tree.
-   *
-   * @param folder a repository-relative folder, e.g. {@code releases}
-   */
-  public Changes changes(String folder) throws GitOperationException {
-    return changes(workspace.git().status().addPath(folder), " -- " + folder);
-  }
-
-  private Changes changes(StatusCommand command, String limit) throws GitOperationException {
     try {
-      Status status = command.call();
+      Status status = workspace.git().status().call();
       TreeSet<String> modified = new TreeSet<>(status.getModified());
       modified.addAll(status.getMissing());
       modified.addAll(status.getConflicting());
@@ -66,8 +51,7 @@ public final class WorkTreeCheck {
       staged.addAll(status.getRemoved());
       return new Changes(List.copyOf(modified), List.copyOf(staged), List.copyOf(new TreeSet<>(status.getUntracked())));
     } catch (GitAPIException | RuntimeException e) {
-      throw new GitOperationException("git status --porcelain" + limit, "Cannot read the status of "
-          + workspace.workTree(), e);
+      throw new GitOperationException("git status --porcelain", "Cannot read the status of " + workspace.workTree(), e);
     }
   }
 

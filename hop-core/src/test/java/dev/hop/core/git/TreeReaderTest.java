@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.RepositoryStateException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,31 @@ class TreeReaderTest {
         Map.entry("README.md", "# Users\n"));
     assertThat(git.git("bob", "ls-tree", "--name-only", "HEAD", "Patches/12-users/").lines()
         .map(p -> p.substring("Patches/12-users/".length())).filter(text::containsKey).count()).isEqualTo(2);
+  }
+
+  @Test
+  void changedFilesAreTheRelevantOnesThatDifferFromTheCommitAsGitStatusSeesThem() throws Exception {
+    git.commit("alice", "releases/0.1.0.txt", "1-users\n");
+    git.commit("alice", "releases/0.2.0.txt", "2-orders\n");
+    git.commit("alice", "releases/0.3.0.txt", "3-index\n");
+    TreeReader reader = new TreeReader(git.workspace("alice"));
+    Predicate<String> releaseFiles = name -> name.endsWith(".txt");
+    git.sandbox.write("alice", "README.md", "changed\n");
+    git.sandbox.write("alice", "releases/README.md", "changed, not relevant\n");
+    git.sandbox.write("alice", "releases/0.1.0.txt", "1-users\n");
+
+    assertThat(reader.changedFiles("refs/heads/ho-prod", "releases", releaseFiles)).isEmpty();
+
+    git.sandbox.write("alice", "releases/0.2.0.txt", "2-orders\n3-more\n");
+    Files.delete(git.dir("alice").resolve("releases/0.3.0.txt"));
+    git.sandbox.write("alice", "releases/0.4.0-stage.txt", "");
+
+    assertThat(reader.changedFiles("refs/heads/ho-prod", "releases", releaseFiles))
+        .containsExactly("0.2.0.txt", "0.3.0.txt", "0.4.0-stage.txt");
+    assertThat(git.git("alice", "status", "--porcelain", "--", "releases/*.txt").lines()
+        .map(l -> l.substring(l.lastIndexOf('/') + 1)).sorted().toList())
+        .containsExactly("0.2.0.txt", "0.3.0.txt", "0.4.0-stage.txt");
+    assertThat(reader.changedFiles("refs/heads/ho-prod", "nowhere", releaseFiles)).isEmpty();
   }
 
   @Test

@@ -71,25 +71,6 @@ class WorkTreeCheckTest {
   }
 
   @Test
-  void aFolderCheckSeesThatFolderOnly() throws Exception {
-    git.commit("alice", "releases/0.1.0.txt", "1-users\n");
-    assertThat(check.changes("releases").isClean()).isTrue();
-    git.sandbox.write("alice", "README.md", "changed\n");
-    git.sandbox.write("alice", "notes.txt", "untracked\n");
-
-    assertThat(check.changes("releases").isClean()).isTrue();
-    assertThat(check.changes().all()).containsExactly("README.md", "notes.txt");
-
-    git.sandbox.write("alice", "releases/0.1.0.txt", "1-users\n2-orders\n");
-    git.sandbox.write("alice", "releases/0.2.0-stage.txt", "");
-
-    WorkTreeCheck.Changes releases = check.changes("releases");
-    assertThat(releases.modified()).containsExactly("releases/0.1.0.txt");
-    assertThat(releases.untracked()).containsExactly("releases/0.2.0-stage.txt");
-    assertThat(releases.all()).doesNotContain("README.md", "notes.txt");
-  }
-
-  @Test
   void notARepositoryIsRefusedWithTheFolder() {
     assertThatThrownBy(() -> GitWorkspace.open(dir.resolve("sandbox"), RemoteAccess.localOnly(), e -> { }))
         .isInstanceOf(RepositoryStateException.class).hasMessageContaining("Not a Git repository");
