@@ -102,11 +102,12 @@ public final class UpgradeCommand {
     long start = System.nanoTime();
     HopSettings settings = project.settings();
     ProductionDatabase database = ProductionDatabase.of(settings, GOAL);
+    project.startGit();
+    boolean missing = !database.exists();
     GitWorkspace git = project.git();
     ProductionCheckout.syncCheckingTreeOnlyToPull(git, GOAL);
     Releases releases = project.releases();
     Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
-    boolean missing = !database.exists();
     if (missing && !create) {
       throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
     }

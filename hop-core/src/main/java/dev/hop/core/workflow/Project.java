@@ -8,6 +8,7 @@ import dev.hop.core.HopException;
 import dev.hop.core.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.git.GitStartup;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.release.PatchId;
@@ -35,6 +36,7 @@ public final class Project implements AutoCloseable {
   private final Clock clock;
   private final GitEnvironment gitEnvironment;
   private GitWorkspace git;
+  private GitStartup gitStartup;
   private DatabaseTarget development;
 
   public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
@@ -83,9 +85,22 @@ public final class Project implements AutoCloseable {
     return ReleasesFolder.load(releasesDir(), settings.hints());
   }
 
+  /**
+   * Starts JGit's one-time start-up in the background (see {@link GitStartup}), for a goal that has other work to do
+   * before it opens the repository; {@link #git()} waits for it.
+   */
+  public void startGit() {
+    if (git == null && gitStartup == null) {
+      gitStartup = GitStartup.begin();
+    }
+  }
+
   /** The project's repository, opened on first use. */
   public GitWorkspace git() throws HopException {
     if (git == null) {
+      if (gitStartup != null) {
+        gitStartup.await();
+      }
       git = GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events);
     }
     return git;
