@@ -8,8 +8,9 @@ import org.eclipse.jgit.util.SystemReader;
  * Runs JGit's one-time start-up on a thread of its own, so that a goal can read its files and query its database
  * meanwhile: loading JGit, detecting the file system, and finding the system-wide Git configuration, which JGit does
  * by running {@code git --version} and {@code git config --system} (about a tenth of a second, more on a busy
- * machine). {@link #await()} waits for it before a repository is opened. A failure here is left for the opening to
- * meet and report.
+ * machine). {@link #await()} waits for it before a repository is opened, and before the goal ends (the thread must
+ * not outlive it: Maven then disposes of the plugin's class loader). A failure here is left for the opening to meet
+ * and report.
  */
 public final class GitStartup {
   private final Thread thread;

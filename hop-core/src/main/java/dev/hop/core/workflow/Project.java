@@ -28,6 +28,8 @@ public final class Project implements AutoCloseable {
   public static final String HO_PROD = "ho-prod";
   /** The server a development database lives on when no URL is configured. */
   public static final String DEFAULT_SERVER = "jdbc:postgresql://localhost:5432/";
+  /** The folder of the patches, as Git names it. */
+  public static final String PATCHES = "Patches";
   /** The folder of the release files, as Git names it. */
   public static final String RELEASES = "releases";
 
@@ -69,7 +71,7 @@ public final class Project implements AutoCloseable {
 
   /** {@code Patches/<id>}, the folder as Git names it. */
   public static String patchFolder(PatchId id) {
-    return "Patches/" + id;
+    return PATCHES + "/" + id;
   }
 
   public Path releasesDir() {
@@ -131,8 +133,12 @@ public final class Project implements AutoCloseable {
     return development;
   }
 
+  /** Closes the repository; a JGit start-up still running is waited for, so that no thread outlives the goal. */
   @Override
   public void close() {
+    if (gitStartup != null) {
+      gitStartup.await();
+    }
     if (git != null) {
       git.close();
       git = null;
