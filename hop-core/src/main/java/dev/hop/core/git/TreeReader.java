@@ -5,6 +5,7 @@ import dev.hop.core.RepositoryStateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -74,6 +76,55 @@ public final class TreeReader {
       throw new GitOperationException("git ls-tree " + revision + " " + path + "/", "Cannot read " + path + " at "
           + revision, e);
     }
+  }
+
+  /**
+   * The regular files of several sub-folders of {@code parent} at one {@code revision}, each as {@link #files} gives
+   * them (a sub-folder absent there has none), read in one walk of {@code parent} with one object reader: an upgrade
+   * reads hundreds of patch folders at each release's tag.
+   *
+   * @param parent a repository-relative folder, e.g. {@code Patches}
+   * @param names the sub-folders' names, e.g. {@code 12-users}
+   * @return sub-folder name → file name → bytes, for every name asked
+   * @throws RepositoryStateException MISSING_REF when {@code revision} names nothing
+   */
+  public Map<String, SortedMap<String, byte[]>> folders(String revision, String parent, Collection<String> names)
+      throws RepositoryStateException, GitOperationException {
+    Repository repository = workspace.repository();
+    String path = parent.replaceAll("^/+|/+$", "");
+    Map<String, SortedMap<String, byte[]>> found = new HashMap<>();
+    names.forEach(name -> found.put(name, new TreeMap<>()));
+    try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+      RevCommit commit = walk.parseCommit(resolve(revision));
+      try (TreeWalk dir = TreeWalk.forPath(reader, path, commit.getTree())) {
+        if (dir != null && dir.isSubtree()) {
+          try (TreeWalk entries = new TreeWalk(reader)) {
+            entries.addTree(dir.getObjectId(0));
+            entries.setRecursive(false);
+            while (entries.next()) {
+              if (entries.getDepth() == 0) {
+                if (entries.isSubtree() && found.containsKey(entries.getNameString())) {
+                  entries.enterSubtree();
+                }
+                continue;
+              }
+              FileMode mode = entries.getFileMode(0);
+              if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                String folder = entries.getPathString().substring(0, entries.getPathString().indexOf('/'));
+                found.get(folder).put(entries.getNameString(),
+                    reader.open(entries.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new GitOperationException("git ls-tree -r " + revision + " " + path + "/", "Cannot read " + path
+          + " at " + revision, e);
+    }
+    Map<String, SortedMap<String, byte[]>> result = new HashMap<>();
+    found.forEach((name, files) -> result.put(name, Collections.unmodifiableSortedMap(files)));
+    return Collections.unmodifiableMap(result);
   }
 
   /**
