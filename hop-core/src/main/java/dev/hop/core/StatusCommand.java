@@ -38,7 +38,9 @@ public final class StatusCommand {
       throw new IllegalStateException("A StatusCommand runs once; ask Hop for a new one");
     }
     called = true;
+    project.startGit();
     Releases releases = project.releases();
+    String databaseVersion = databaseVersion();
     String branch;
     List<StatusResult.PatchBranch> patchBranches = List.of();
     Optional<String> lock = Optional.empty();
@@ -53,7 +55,7 @@ public final class StatusCommand {
     } catch (RepositoryStateException e) {
       branch = "none (" + firstSentence(e.getMessage()) + ")";
     }
-    return new StatusResult(branch, releases.productionVersion(), databaseVersion(),
+    return new StatusResult(branch, releases.productionVersion(), databaseVersion,
         releases.activeRc().map(rc -> release(releases, rc)),
         releases.stages().stream().map(v -> release(releases, ReleaseName.stage(v))).toList(),
         patchBranches, lock, reached);

@@ -8,7 +8,11 @@ import dev.hop.core.db.PgTools;
 import dev.hop.core.db.ProductionStateLoader;
 import dev.hop.core.db.ServerVersion;
 import dev.hop.core.db.UpgradeLock;
+import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.IgnoreCheck;
+import dev.hop.core.git.TreeReader;
+import dev.hop.core.git.WorkTreeCheck;
+import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.ProductionCheckout;
@@ -28,7 +32,8 @@ import java.util.Optional;
 /**
  * Upgrades the production database along the path of production releases (SPEC §7 {@code upgrade}): checks every
  * precondition, then either describes the plan (dry run) or backs up and applies the whole path in one
- * transaction, undoing everything on failure and checking that the database is as before.
+ * transaction, undoing everything on failure and checking that the database is as before. With nothing to apply it
+ * changes nothing, so it asks nothing of the work tree beyond committed release files, and looks for no pg_dump.
  */
 public final class UpgradeCommand {
   static final String GOAL = "upgrade";
@@ -40,6 +45,7 @@ public final class UpgradeCommand {
   private Optional<Path> backupDir = Optional.empty();
   private Duration lockWait = Duration.ofSeconds(30);
   private boolean called;
+  private Backup backupTool;
 
   UpgradeCommand(Project project) {
     this.project = project;
@@ -96,48 +102,86 @@ public final class UpgradeCommand {
     long start = System.nanoTime();
     HopSettings settings = project.settings();
     ProductionDatabase database = ProductionDatabase.of(settings, GOAL);
-    ProductionCheckout.sync(project.git(), GOAL);
+    project.startGit();
+    boolean missing = !database.exists();
+    GitWorkspace git = project.git();
+    ProductionCheckout.syncCheckingTreeOnlyToPull(git, GOAL);
     Releases releases = project.releases();
     Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
-    Backup backup = backupTool(database);
-    boolean missing = !database.exists();
     if (missing && !create) {
       throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
     }
-    if (!dryRun) {
-      requireIgnored(backups);
-    }
     boolean created = false;
     if (missing) {
-      ProductionState state = ProductionState.read(project.modelDir());
-      releases.upgradePath(state.version(), toRelease);
-      if (dryRun) {
-        UpgradePlan plan = UpgradePlan.read(project.git(), releases, state.version(),
-            releases.upgradePath(state.version(), toRelease));
-        project.events().accept(HopEvent.lifecycle("Would create " + database.name() + " at production "
-            + state.version() + " (model/schema.sql)"));
-        return dryRun(database, plan, true, start);
+      Optional<UpgradeResult> described = createMissing(git, database, releases, backups, start);
+      if (described.isPresent()) {
+        return described.get();
       }
-      new ProductionStateLoader(database.server(), settings.hints().command(GOAL, "create", "true"))
-          .create(database.target(), state.version(), state.schema(), state.metadata());
-      project.events().accept(HopEvent.lifecycle("Created " + database.name() + " at production " + state.version()
-          + " from model/schema.sql (a production database: hop never drops it)"));
       created = true;
     }
     try (Connection c = database.target().connect();
         UpgradeLock lock = UpgradeLock.acquire(c, lockWait, settings.hints())) {
       Version from = database.version(c);
-      UpgradePlan plan = UpgradePlan.read(project.git(), releases, from, releases.upgradePath(from, toRelease));
-      if (plan.releases().isEmpty()) {
-        return result(UpgradeResult.Status.UP_TO_DATE, database, created, plan, List.of(), Optional.empty(),
-            Optional.empty(), start);
+      List<Version> path = releases.upgradePath(from, toRelease);
+      if (path.isEmpty()) {
+        requireCommittedReleases(git);
+        return result(UpgradeResult.Status.UP_TO_DATE, database, created, new UpgradePlan(from, List.of()),
+            List.of(), Optional.empty(), Optional.empty(), start);
       }
+      if (!created) {
+        new WorkTreeCheck(git).requireClean(GOAL);
+      }
+      UpgradePlan plan = UpgradePlan.read(git, releases, from, path);
+      Backup backup = backupTool(c);
       if (dryRun) {
         return dryRun(database, plan, created, start);
+      }
+      if (!created) {
+        requireIgnored(backups);
       }
       return apply(c, database, plan, backup, backups, created, start);
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", database.name(), database.target().server(), e);
+    }
+  }
+
+  /**
+   * Creates the missing database at the production state of {@code model/} once every precondition holds; a dry
+   * run only describes it (and the plan from there), and returns that description.
+   */
+  private Optional<UpgradeResult> createMissing(GitWorkspace git, ProductionDatabase database, Releases releases,
+      Path backups, long start) throws HopException {
+    new WorkTreeCheck(git).requireClean(GOAL);
+    ProductionState state = ProductionState.read(project.modelDir());
+    List<Version> path = releases.upgradePath(state.version(), toRelease);
+    try (Connection c = database.server().connect()) {
+      backupTool(c);
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", database.name(), database.server().describe(), e);
+    }
+    if (dryRun) {
+      UpgradePlan plan = UpgradePlan.read(git, releases, state.version(), path);
+      project.events().accept(HopEvent.lifecycle("Would create " + database.name() + " at production "
+          + state.version() + " (model/schema.sql)"));
+      return Optional.of(dryRun(database, plan, true, start));
+    }
+    requireIgnored(backups);
+    new ProductionStateLoader(database.server(), project.settings().hints().command(GOAL, "create", "true"))
+        .create(database.target(), state.version(), state.schema(), state.metadata());
+    project.events().accept(HopEvent.lifecycle("Created " + database.name() + " at production " + state.version()
+        + " from model/schema.sql (a production database: hop never drops it)"));
+    return Optional.empty();
+  }
+
+  /**
+   * With nothing to apply, the work tree may hold changes (upgrade changes nothing), but not its release files: the
+   * path was read from them, and it must be the committed one. A quick comparison with ho-prod decides; when it sees
+   * a difference, the full clean-tree check has the last word and names the files.
+   */
+  private void requireCommittedReleases(GitWorkspace git) throws HopException {
+    if (!new TreeReader(git).changedFiles("refs/heads/" + Project.HO_PROD, Project.RELEASES,
+        name -> ReleaseName.parse(name).isPresent()).isEmpty()) {
+      new WorkTreeCheck(git).requireClean(GOAL);
     }
   }
 
@@ -215,17 +259,18 @@ public final class UpgradeCommand {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** pg_dump and pg_restore that can handle the server, located before anything changes. */
-  private Backup backupTool(ProductionDatabase database) throws HopException {
-    ServerVersion version;
-    try (Connection c = database.server().connect()) {
-      version = ServerVersion.of(c);
-    } catch (SQLException e) {
-      throw DatabaseException.of("close the connection", database.name(), database.server().describe(), e);
+  /**
+   * pg_dump and pg_restore that can handle the server {@code c} is connected to, located once, before anything
+   * changes.
+   */
+  private Backup backupTool(Connection c) throws HopException {
+    if (backupTool == null) {
+      ServerVersion version = ServerVersion.of(c);
+      PgTools tools = PgTools.of(project.settings().pgBin());
+      backupTool = new Backup(tools.locate("pg_dump", version.major(), version.text()),
+          tools.locate("pg_restore", version.major(), version.text()), project.clock());
     }
-    PgTools tools = PgTools.of(project.settings().pgBin());
-    return new Backup(tools.locate("pg_dump", version.major(), version.text()),
-        tools.locate("pg_restore", version.major(), version.text()), project.clock());
+    return backupTool;
   }
 
   /** Refuses a backup folder inside the work tree that Git does not ignore (a backup must never be committed). */

@@ -147,16 +147,21 @@ public final class OriginSync {
     return status;
   }
 
+  /** {@link #fetch()}, then {@link #fastForward()}: {@code git pull --ff-only}. */
+  public SyncStatus pullFastForward() throws HopException {
+    fetch();
+    return fastForward();
+  }
+
   /**
-   * Brings the checked-out branch up to origin's by a fast-forward (after a fetch); does nothing when it is
+   * Brings the checked-out branch up to origin's as of the last fetch by a fast-forward; does nothing when it is
    * in sync or ahead.
    *
    * @throws RepositoryStateException NOT_SYNCED when the branches diverged, NOT_CLEAN when local changes are
    *     in the way
    */
-  public SyncStatus pullFastForward() throws HopException {
+  public SyncStatus fastForward() throws HopException {
     String branch = workspace.currentBranch();
-    fetch();
     SyncStatus status = status(branch);
     switch (status.state()) {
       case SYNCED, AHEAD, LOCAL_ONLY -> {

@@ -46,15 +46,24 @@ public record PatchId(String value) {
     if (text.length() > InvalidPatchIdException.MAX_LENGTH) {
       return Optional.of(Rule.TOO_LONG);
     }
-    if (!text.codePoints().allMatch(InvalidPatchIdException::isAllowed)) {
-      return Optional.of(Rule.FORBIDDEN_CHARACTER);
+    // one pass per rule, in plain loops: release files list thousands of ids, read at every goal
+    for (int i = 0; i < text.length(); i++) {
+      if (!InvalidPatchIdException.isAllowed(text.charAt(i))) {
+        return Optional.of(Rule.FORBIDDEN_CHARACTER);
+      }
     }
-    String[] parts = text.split("-", -1);
-    if (parts[0].isEmpty() || !parts[0].chars().allMatch(c -> c >= '0' && c <= '9')) {
+    int dash = text.indexOf('-');
+    int numberEnd = dash < 0 ? text.length() : dash;
+    if (numberEnd == 0) {
       return Optional.of(Rule.MUST_START_WITH_NUMBER);
     }
-    for (String word : parts) {
-      if (word.isEmpty()) {
+    for (int i = 0; i < numberEnd; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return Optional.of(Rule.MUST_START_WITH_NUMBER);
+      }
+    }
+    for (int i = numberEnd; i < text.length(); i++) {
+      if (text.charAt(i) == '-' && (i + 1 == text.length() || text.charAt(i + 1) == '-')) {
         return Optional.of(Rule.EMPTY_WORD);
       }
     }

@@ -8,6 +8,7 @@ import dev.hop.core.HopException;
 import dev.hop.core.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.git.GitStartup;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.release.PatchId;
@@ -27,12 +28,17 @@ public final class Project implements AutoCloseable {
   public static final String HO_PROD = "ho-prod";
   /** The server a development database lives on when no URL is configured. */
   public static final String DEFAULT_SERVER = "jdbc:postgresql://localhost:5432/";
+  /** The folder of the patches, as Git names it. */
+  public static final String PATCHES = "Patches";
+  /** The folder of the release files, as Git names it. */
+  public static final String RELEASES = "releases";
 
   private final HopSettings settings;
   private final HopEvents events;
   private final Clock clock;
   private final GitEnvironment gitEnvironment;
   private GitWorkspace git;
+  private GitStartup gitStartup;
   private DatabaseTarget development;
 
   public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
@@ -65,11 +71,11 @@ public final class Project implements AutoCloseable {
 
   /** {@code Patches/<id>}, the folder as Git names it. */
   public static String patchFolder(PatchId id) {
-    return "Patches/" + id;
+    return PATCHES + "/" + id;
   }
 
   public Path releasesDir() {
-    return dir().resolve("releases");
+    return dir().resolve(RELEASES);
   }
 
   public Path modelDir() {
@@ -81,9 +87,22 @@ public final class Project implements AutoCloseable {
     return ReleasesFolder.load(releasesDir(), settings.hints());
   }
 
+  /**
+   * Starts JGit's one-time start-up in the background (see {@link GitStartup}), for a goal that has other work to do
+   * before it opens the repository; {@link #git()} waits for it.
+   */
+  public void startGit() {
+    if (git == null && gitStartup == null) {
+      gitStartup = GitStartup.begin();
+    }
+  }
+
   /** The project's repository, opened on first use. */
   public GitWorkspace git() throws HopException {
     if (git == null) {
+      if (gitStartup != null) {
+        gitStartup.await();
+      }
       git = GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events);
     }
     return git;
@@ -114,8 +133,12 @@ public final class Project implements AutoCloseable {
     return development;
   }
 
+  /** Closes the repository; a JGit start-up still running is waited for, so that no thread outlives the goal. */
   @Override
   public void close() {
+    if (gitStartup != null) {
+      gitStartup.await();
+    }
     if (git != null) {
       git.close();
       git = null;

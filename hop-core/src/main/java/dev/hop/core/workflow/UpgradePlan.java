@@ -10,6 +10,7 @@ import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 
@@ -68,9 +69,12 @@ public record UpgradePlan(Version from, List<Release> releases) {
           RepositoryStateException.Reason.MISSING_REF, tag, List.of(), "Tag " + tag + " is missing although"
           + " releases/" + v + ".txt exists: upgrade reads each release's scripts at its tag. Fetch the tags with: "
           + "git fetch --tags origin")).name();
+      List<PatchId> ids = releases.patches(ReleaseName.production(v));
+      Map<String, SortedMap<String, byte[]>> files = reader.folders(tag, Project.PATCHES,
+          ids.stream().map(PatchId::value).toList());
       List<Patch> patches = new ArrayList<>();
-      for (PatchId id : releases.patches(ReleaseName.production(v))) {
-        patches.add(new Patch(id, reader.files(tag, Project.patchFolder(id))));
+      for (PatchId id : ids) {
+        patches.add(new Patch(id, files.get(id.value())));
       }
       list.add(new Release(v, commit, patches));
     }

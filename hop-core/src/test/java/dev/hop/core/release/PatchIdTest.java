@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.InvalidPatchIdException;
 import dev.hop.core.InvalidPatchIdException.Rule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,27 @@ class PatchIdTest {
   void namesTheForbiddenCharacter(String text, char forbidden) {
     assertThatThrownBy(() -> PatchId.of(text)).isInstanceOfSatisfying(InvalidPatchIdException.class,
         e -> assertThat(e.forbiddenCharacter()).hasValue(forbidden));
+  }
+
+  @Test
+  void agreesWithTheSpecOnEveryShortStringOfDigitsLettersAndSeparators() {
+    String alphabet = "01a-_A";
+    List<String> texts = new ArrayList<>(List.of(""));
+    int checked = 0;
+    for (int length = 1; length <= 5; length++) {
+      List<String> longer = new ArrayList<>();
+      for (String text : texts) {
+        for (char c : alphabet.toCharArray()) {
+          String candidate = text + c;
+          assertThat(PatchId.brokenRule(candidate).isEmpty()).as(candidate)
+              .isEqualTo(SPEC.matcher(candidate).matches());
+          longer.add(candidate);
+          checked++;
+        }
+      }
+      texts = longer;
+    }
+    assertThat(checked).isEqualTo(9330);
   }
 
   @Test

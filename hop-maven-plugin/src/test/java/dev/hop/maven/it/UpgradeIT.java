@@ -195,6 +195,38 @@ class UpgradeIT {
   }
 
   @Test
+  void withNothingToApplyLocalChangesAreNoObstacleUnlessTheyTouchReleaseFiles() throws Exception {
+    threeReleases(INDEX);
+    released.project().write("notes.txt", "a note on the production host\n");
+    released.project().write("Patches/1-customers/README.md", "# edited\n");
+
+    MavenRun.Result refused = maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
+
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.log()).contains("Repository is not clean: cannot upgrade with 2 uncommitted files");
+    assertThat(ProductionChecks.version(db)).isEqualTo("0.0.0");
+    assertThat(released.dir().resolve("backups")).doesNotExist();
+
+    released.project().git("stash", "-q", "--include-untracked");
+    MavenRun.Result upgraded = maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
+    assertThat(upgraded.succeeded()).as(upgraded.log()).isTrue();
+    released.project().git("stash", "pop", "-q");
+
+    MavenRun.Result upToDate = maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
+
+    assertThat(upToDate.succeeded()).as(upToDate.log()).isTrue();
+    assertThat(upToDate.info()).contains("Database " + db.name() + " is at 1.2.0: nothing to upgrade");
+    assertThat(upToDate.log()).doesNotContain("Backed up");
+
+    released.project().write("releases/1.2.0.txt", "# 4-view taken out by hand\n");
+    MavenRun.Result editedRelease = maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
+
+    assertThat(editedRelease.exitCode()).isNotZero();
+    assertThat(editedRelease.log()).contains("Repository is not clean: cannot upgrade with 3 uncommitted files")
+        .contains("releases/1.2.0.txt");
+  }
+
+  @Test
   void aSecondUpgradeWaitsForTheLockThenFailsNamingItsHolder() throws Exception {
     threeReleases(INDEX);
     try (Connection holder = db.connect(); Statement s = holder.createStatement()) {

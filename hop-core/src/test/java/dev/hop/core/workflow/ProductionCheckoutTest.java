@@ -1,0 +1,86 @@
+package dev.hop.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hop.core.RepositoryStateException;
+import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.RemoteAccess;
+import dev.hop.core.testing.GitSandbox;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks when a production checkout must be clean: always for {@code sync}, only to pull for the other way. */
+class ProductionCheckoutTest {
+  @TempDir
+  Path dir;
+
+  private GitSandbox sandbox;
+  private GitWorkspace alice;
+
+  @BeforeEach
+  void open() throws Exception {
+    sandbox = GitSandbox.create(dir);
+    sandbox.cli().run(dir, "config", "--global", "gc.auto", "0");
+    sandbox.write("alice", "releases/0.1.0.txt", "1-users\n");
+    sandbox.commitAll("alice", "[ho] Release 0.1.0");
+    sandbox.push("alice");
+    sandbox.cli().run(sandbox.dir("bob"), "pull", "-q", "origin", "ho-prod");
+    alice = GitWorkspace.open(sandbox.dir("alice"), RemoteAccess.localOnly(), e -> { });
+  }
+
+  @AfterEach
+  void close() {
+    alice.close();
+    sandbox.close();
+  }
+
+  @Test
+  void syncAlwaysWantsACleanTree() {
+    sandbox.write("alice", "notes.txt", "untracked\n");
+
+    assertThatThrownBy(() -> ProductionCheckout.sync(alice, "update"))
+        .isInstanceOfSatisfying(RepositoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.NOT_CLEAN))
+        .hasMessageStartingWith("Repository is not clean: cannot update with 1 uncommitted file");
+  }
+
+  @Test
+  void inSyncWithOriginADirtyTreeIsLeftToTheCaller() throws Exception {
+    sandbox.write("alice", "notes.txt", "untracked\n");
+    sandbox.write("alice", "releases/0.1.0.txt", "1-users\n2-orders\n");
+
+    assertThat(ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade")).isFalse();
+  }
+
+  @Test
+  void behindOriginADirtyTreeIsRefusedBeforeThePull() throws Exception {
+    sandbox.write("bob", "releases/0.2.0.txt", "2-orders\n");
+    sandbox.commitAll("bob", "[ho] Release 0.2.0");
+    sandbox.push("bob");
+    String before = sandbox.cli().run(sandbox.dir("alice"), "rev-parse", "HEAD");
+    sandbox.write("alice", "notes.txt", "untracked\n");
+
+    assertThatThrownBy(() -> ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade"))
+        .isInstanceOfSatisfying(RepositoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.NOT_CLEAN))
+        .hasMessageStartingWith("Repository is not clean: cannot upgrade with 1 uncommitted file");
+    assertThat(sandbox.cli().run(sandbox.dir("alice"), "rev-parse", "HEAD")).isEqualTo(before);
+
+    sandbox.cli().run(sandbox.dir("alice"), "clean", "-fdq");
+    assertThat(ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade")).isTrue();
+    assertThat(sandbox.dir("alice").resolve("releases/0.2.0.txt")).exists();
+  }
+
+  @Test
+  void offHoProdIsRefusedFirst() {
+    sandbox.cli().run(sandbox.dir("alice"), "switch", "-q", "-c", "ho-patch/1-users");
+
+    assertThatThrownBy(() -> ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade"))
+        .isInstanceOf(RepositoryStateException.class)
+        .hasMessageStartingWith("Must be on ho-prod branch: hop:upgrade works on the production branch");
+  }
+}
