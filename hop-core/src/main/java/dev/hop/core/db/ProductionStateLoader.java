@@ -26,8 +26,10 @@ public final class ProductionStateLoader {
   }
 
   /**
-   * Creates {@code target}'s database and loads the snapshot in one transaction; when loading fails the new,
-   * still empty-or-partial database is left for the user to inspect (hop never drops it), and the error says so.
+   * Creates {@code target}'s database and loads the snapshot in one transaction. When loading fails, that transaction
+   * is rolled back and the database, which this call created and which holds nothing, is dropped again, so that the
+   * server is as it was and the same command can run once the cause is fixed; should the drop fail (another session
+   * connected meanwhile), the database stays and the drop's failure is attached to the load's.
    */
   public void create(DatabaseTarget target, Version version, byte[] schema, byte[] metadataRows)
       throws DatabaseException, PatchScriptException {
@@ -36,10 +38,23 @@ public final class ProductionStateLoader {
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", target.database(), server.describe(), e);
     }
-    try (Connection c = target.connect()) {
-      load(c, version, schema, metadataRows);
-    } catch (SQLException e) {
-      throw DatabaseException.of("load the production state " + version, target.database(), server.describe(), e);
+    try {
+      try (Connection c = target.connect()) {
+        load(c, version, schema, metadataRows);
+      } catch (SQLException e) {
+        throw DatabaseException.of("load the production state " + version, target.database(), server.describe(), e);
+      }
+    } catch (DatabaseException | PatchScriptException | RuntimeException failure) {
+      dropCreated(target.database(), failure);
+      throw failure;
+    }
+  }
+
+  private void dropCreated(String database, Exception failure) {
+    try (Connection maintenance = server.connect(); Statement s = maintenance.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + Sql.ident(database));
+    } catch (SQLException | DatabaseException e) {
+      failure.addSuppressed(e);
     }
   }
 
