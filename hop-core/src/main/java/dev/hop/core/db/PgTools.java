@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Finds a PostgreSQL client tool ({@code pg_dump}, {@code pg_restore}) per SPEC §2: in {@code pgBin} when
  * configured, else on the PATH, then in {@code /usr/lib/postgresql/*}{@code /bin} and {@code /usr/pgsql-*}{@code /bin}
- * (newest first), taking the first whose major version is not older than the server's.
+ * (newest first), taking the first whose major version is not older than the server's; Debian's wrapper links are
+ * tried last, as the versioned tools they would run come first.
  */
 public final class PgTools {
 
@@ -60,13 +61,19 @@ public final class PgTools {
    */
   public Path locate(String tool, int serverMajor, String serverVersion) throws PgToolException {
     List<Path> folders = pgBin.map(List::of).orElse(searchPath);
-    Path oldest = null;
-    String oldestVersion = null;
+    List<Path> candidates = new ArrayList<>();
     for (Path folder : folders) {
       Path candidate = folder.resolve(tool);
-      if (!Files.isExecutable(candidate) || Files.isDirectory(candidate)) {
-        continue;
+      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+        candidates.add(candidate);
       }
+    }
+    // Debian's pg_wrapper (a perl script behind /usr/bin/pg_dump) runs one of the versioned tools found after it:
+    // asking those directly gives the same tool without starting perl for each --version
+    candidates.sort(Comparator.comparing(PgTools::isDebianWrapper));
+    Path oldest = null;
+    String oldestVersion = null;
+    for (Path candidate : candidates) {
       Optional<int[]> version = version(candidate);
       if (version.isPresent() && version.get()[0] >= serverMajor) {
         return candidate;
@@ -80,6 +87,15 @@ public final class PgTools {
       throw PgToolException.tooOld(tool, oldest, oldestVersion, serverVersion);
     }
     throw PgToolException.notFound(tool, folders);
+  }
+
+  /** Whether {@code tool} is a link to Debian's {@code pg_wrapper}, which picks a versioned tool itself. */
+  static boolean isDebianWrapper(Path tool) {
+    try {
+      return Files.isSymbolicLink(tool) && tool.toRealPath().getFileName().toString().equals("pg_wrapper");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** {major, minor} from {@code tool --version}, empty when it does not answer like a PostgreSQL tool. */

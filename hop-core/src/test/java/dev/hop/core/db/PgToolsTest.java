@@ -57,6 +57,24 @@ class PgToolsTest {
   }
 
   @Test
+  void debiansWrapperIsAskedLastSinceTheVersionedToolItWouldRunComesFirst() throws Exception {
+    Path share = Files.createDirectories(dir.resolve("share"));
+    Path asked = dir.resolve("wrapper-asked");
+    Path wrapper = share.resolve("pg_wrapper");
+    Files.writeString(wrapper, "#!/bin/sh\ntouch '" + asked + "'\necho 'pg_dump (PostgreSQL) 16.2'\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    Path usrBin = Files.createDirectories(dir.resolve("usr-bin"));
+    Files.createSymbolicLink(usrBin.resolve("pg_dump"), wrapper);
+    Path versioned = fake("lib-16-bin", "16.2");
+    PgTools tools = new PgTools(Optional.empty(), List.of(usrBin, versioned));
+
+    assertThat(tools.locate("pg_dump", 15, "15.19")).isEqualTo(versioned.resolve("pg_dump"));
+    assertThat(asked).as("the wrapper was not run").doesNotExist();
+    assertThat(new PgTools(Optional.empty(), List.of(usrBin)).locate("pg_dump", 15, "15.19"))
+        .as("alone, the wrapper still serves").isEqualTo(usrBin.resolve("pg_dump"));
+  }
+
+  @Test
   void listsVersionedFoldersNewestFirst() throws Exception {
     Files.createDirectories(dir.resolve("lib/9/bin"));
     Files.createDirectories(dir.resolve("lib/15/bin"));
