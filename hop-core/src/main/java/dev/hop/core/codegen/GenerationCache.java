@@ -1,5 +1,6 @@
 package dev.hop.core.codegen;
 
+import dev.hop.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -8,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -114,13 +112,9 @@ final class GenerationCache {
   }
 
   private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
   }
+
 
   /** This build of hop, so that another one merges every file once: its version and the time it was built. */
   private static String generator() {

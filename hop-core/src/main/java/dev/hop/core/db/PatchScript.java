@@ -1,9 +1,7 @@
 package dev.hop.core.db;
 
+import dev.hop.core.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -28,12 +26,9 @@ public record PatchScript(String name, byte[] bytes, Kind kind) {
 
   /** Lower-case hex SHA-256 of the bytes, as recorded in {@code hop_applied_patch}. */
   public String sha256() {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return Sha256.hex(bytes);
   }
+
 
   /** Whether this is an SQL file whose first line is {@code -- hop:no-transaction}. */
   public boolean isNoTransaction() {

@@ -7,17 +7,15 @@ import dev.hop.core.DatabaseRefusedException;
 import dev.hop.core.HopEvent;
 import dev.hop.core.HopEvents;
 import dev.hop.core.PatchScriptException;
+import dev.hop.core.Sha256;
 import dev.hop.core.release.Version;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -155,14 +153,7 @@ public final class TemplateRestorer {
   }
 
   static String hash(byte[] schema, byte[] metadataRows) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(schema);
-      digest.update("\0hop:metadata\0".getBytes(StandardCharsets.UTF_8));
-      digest.update(metadataRows);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return Sha256.hex(schema, "\0hop:metadata\0".getBytes(StandardCharsets.UTF_8), metadataRows);
   }
+
 }
