@@ -78,18 +78,33 @@ public final class MetadataSchema {
 
   /** Records one applied script file; {@code appliedAt} is ignored (the server's {@code now()}). */
   public void recordApplied(Connection c, AppliedScript script) throws DatabaseException {
+    recordApplied(c, List.of(script));
+  }
+
+  /**
+   * Records applied script files in order, in one round trip to the server; {@code appliedAt} is ignored (the
+   * server's {@code now()}).
+   */
+  public void recordApplied(Connection c, List<AppliedScript> scripts) throws DatabaseException {
+    if (scripts.isEmpty()) {
+      return;
+    }
     String sql = "INSERT INTO half_orm_meta.hop_applied_patch (release, patch_id, file, sha256, duration)"
         + " VALUES (?, ?, ?, ?, ?)";
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setString(1, script.release());
-      p.setString(2, script.patchId());
-      p.setString(3, script.file());
-      p.setString(4, script.sha256());
-      p.setObject(5, interval(script.duration()));
-      p.executeUpdate();
+      for (AppliedScript script : scripts) {
+        p.setString(1, script.release());
+        p.setString(2, script.patchId());
+        p.setString(3, script.file());
+        p.setString(4, script.sha256());
+        p.setObject(5, interval(script.duration()));
+        p.addBatch();
+      }
+      p.executeBatch();
     } catch (SQLException e) {
-      throw Jdbc.failure("record " + script.patchId() + "/" + script.file() + " in half_orm_meta.hop_applied_patch",
-          c, e);
+      AppliedScript first = scripts.get(0);
+      throw Jdbc.failure("record " + first.patchId() + "/" + (scripts.size() == 1 ? first.file()
+          : scripts.size() + " files") + " in half_orm_meta.hop_applied_patch", c, e);
     }
   }
 

@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * Applies one patch's scripts in order on the caller's connection and transaction, recording each file in
- * {@code hop_applied_patch}; a Java script or a {@code -- hop:no-transaction} file commits the work before it.
+ * {@code hop_applied_patch}; a Java script or a {@code -- hop:no-transaction} file commits the work before it. Inside
+ * a transaction the records are sent together, at the end of the patch or before a script commits the work, so that
+ * each is committed with the work it describes.
  */
 public final class PatchExecutor {
 
@@ -63,11 +65,13 @@ public final class PatchExecutor {
     boolean inTransaction = inTransaction(c);
     boolean transactional = true;
     List<String> names = new ArrayList<>();
+    List<AppliedScript> records = new ArrayList<>();
     try (PatchFolder dir = PatchFolder.of(folder, files)) {
       for (PatchScript script : scripts) {
         String file = "Patches/" + patch + "/" + script.name();
         long t0 = System.nanoTime();
         if (inTransaction && script.breaksTransaction()) {
+          record(c, records);
           commit(c, file);
           transactional = false;
           events.accept(HopEvent.warn("Patch " + patch + " is not transactional from " + script.name() + " on: "
@@ -76,17 +80,26 @@ public final class PatchExecutor {
         }
         run(c, dir, file, script);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        metadata.recordApplied(c, new AppliedScript(release, patch.value(), script.name(), script.sha256(), null,
-            took));
+        records.add(new AppliedScript(release, patch.value(), script.name(), script.sha256(), null, took));
+        if (!inTransaction) {
+          record(c, records); // each script committed on its own: so is its record
+        }
         events.accept(new HopEvent(fileLevel, "Ran " + file + " in " + Durations.format(took)));
         names.add(script.name());
       }
+      record(c, records);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     events.accept(HopEvent.lifecycle("Applied patch " + patch + ": " + names.size() + " script"
         + (names.size() == 1 ? "" : "s") + " in " + Durations.format(took)
         + (transactional ? "" : " (not transactional)")));
     return new PatchRun(patch, names, transactional, took);
+  }
+
+  /** Sends the pending records, in order, and forgets them. */
+  private void record(Connection c, List<AppliedScript> records) throws DatabaseException {
+    metadata.recordApplied(c, records);
+    records.clear();
   }
 
   private void run(Connection c, PatchFolder dir, String file, PatchScript script)

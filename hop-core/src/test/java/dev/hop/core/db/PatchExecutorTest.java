@@ -91,10 +91,27 @@ class PatchExecutorTest {
     assertThat(c.getAutoCommit()).isFalse();
     c.rollback();
     assertThat(column("SELECT indexname FROM pg_indexes WHERE schemaname = 'p'")).containsExactly("big_id");
+    // the record of the script committed before the no-transaction file was committed with it
+    assertThat(column("SELECT file FROM half_orm_meta.hop_applied_patch WHERE patch_id = '9-index' ORDER BY id"))
+        .containsExactly("01-table.sql");
     assertThat(events).anySatisfy(e -> {
       assertThat(e.level()).isEqualTo(HopEvent.Level.WARN);
       assertThat(e.message()).contains("not transactional from 02-index.sql");
     });
+  }
+
+  @Test
+  void inAutocommitEachScriptIsRecordedAsItCommits() throws Exception {
+    c.commit();
+    c.setAutoCommit(true);
+    Map<String, byte[]> files = Map.of(
+        "01-table.sql", bytes("CREATE TABLE p.done (id int);"),
+        "02-fail.sql", bytes("ALTER TABLE p.missing ADD COLUMN y int;"));
+    assertThatThrownBy(() -> executor.apply(c, "1.0.0", PatchId.of("11-auto"), files, Optional.empty()))
+        .isInstanceOf(PatchScriptException.class);
+    assertThat(column("SELECT file FROM half_orm_meta.hop_applied_patch WHERE patch_id = '11-auto' ORDER BY id"))
+        .containsExactly("01-table.sql");
+    c.setAutoCommit(false);
   }
 
   @Test
