@@ -8,6 +8,7 @@ import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.PatchBranches;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
+import dev.hop.core.workflow.Background;
 import dev.hop.core.workflow.Project;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Reports the state of the project (SPEC §7 {@code status}): releases from the files, branches and lock from
  * Git after a fetch, the version of the development database; changes nothing but remote-tracking refs, and
- * fails only on malformed release files.
+ * fails only on malformed release files. The repository is opened and fetched on a thread of its own while the
+ * release files and the database are read.
  */
 public final class StatusCommand {
   private final Project project;
@@ -38,7 +40,7 @@ public final class StatusCommand {
       throw new IllegalStateException("A StatusCommand runs once; ask Hop for a new one");
     }
     called = true;
-    project.startGit();
+    Background<Fetched> fetched = project.startGit(git -> new Fetched(git.currentBranch(), fetch(git)));
     Releases releases = project.releases();
     String databaseVersion = databaseVersion();
     String branch;
@@ -46,9 +48,10 @@ public final class StatusCommand {
     Optional<String> lock = Optional.empty();
     boolean reached = false;
     try {
+      Fetched f = fetched.await();
       GitWorkspace git = project.git();
-      branch = git.currentBranch();
-      reached = fetch(git);
+      branch = f.branch();
+      reached = f.reached();
       patchBranches = new PatchBranches(git).list().stream()
           .map(b -> new StatusResult.PatchBranch(b.name(), b.local(), b.onOrigin(), b.mustMergeHoProd())).toList();
       lock = new LockInspector(git).holder(project.clock().instant());
@@ -61,6 +64,11 @@ public final class StatusCommand {
         patchBranches, lock, reached);
   }
 
+  /** What the repository's thread found: the branch checked out, and whether origin was reached. */
+  private record Fetched(String branch, boolean reached) {
+  }
+
+  /** Fetches origin (on the repository's thread); an unreachable origin is a warning. */
   private boolean fetch(GitWorkspace git) {
     if (git.originUrl().isEmpty()) {
       return false;

@@ -15,6 +15,7 @@ import dev.hop.core.git.WorkTreeCheck;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.Background;
 import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
 import dev.hop.core.workflow.ProductionState;
@@ -102,10 +103,14 @@ public final class UpgradeCommand {
     long start = System.nanoTime();
     HopSettings settings = project.settings();
     ProductionDatabase database = ProductionDatabase.of(settings, GOAL);
-    project.startGit();
+    Background<Void> fetched = project.startGit(g -> {
+      ProductionCheckout.fetchOnHoProd(g, GOAL);
+      return null;
+    });
     boolean missing = !database.exists();
+    fetched.await();
     GitWorkspace git = project.git();
-    ProductionCheckout.syncCheckingTreeOnlyToPull(git, GOAL);
+    ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
     Releases releases = project.releases();
     Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
     if (missing && !create) {

@@ -33,18 +33,28 @@ public final class ProductionCheckout {
   }
 
   /**
-   * Syncs like {@link #sync} but checks that the work tree is clean only when ho-prod is not in sync with origin
-   * (a pull needs it); a caller with nothing to change then needs no clean tree, and one with changes to make
-   * checks it itself before the first.
+   * The first half of {@link #pullCheckingTreeOnlyToPull}, which a goal may run on the repository's own thread
+   * (see {@link Project#startGit}): checks that {@code git} is on ho-prod and fetches origin, changing nothing but
+   * remote-tracking refs and hop's tags.
+   *
+   * @throws RepositoryStateException UNUSABLE off ho-prod
+   */
+  public static void fetchOnHoProd(GitWorkspace git, String goal) throws HopException {
+    requireHoProd(git, goal);
+    new OriginSync(git).fetch();
+  }
+
+  /**
+   * After {@link #fetchOnHoProd}, syncs like {@link #sync} but checks that the work tree is clean only when ho-prod is
+   * not in sync with origin (a pull needs it); a caller with nothing to change then needs no clean tree, and one with
+   * changes to make checks it itself before the first.
    *
    * @return whether ho-prod moved (commits were pulled)
-   * @throws RepositoryStateException UNUSABLE off ho-prod, NOT_CLEAN with local changes when ho-prod must be
-   *     pulled, NOT_SYNCED when ho-prod diverged from origin or is ahead of it
+   * @throws RepositoryStateException NOT_CLEAN with local changes when ho-prod must be pulled, NOT_SYNCED when
+   *     ho-prod diverged from origin or is ahead of it
    */
-  public static boolean syncCheckingTreeOnlyToPull(GitWorkspace git, String goal) throws HopException {
-    requireHoProd(git, goal);
+  public static boolean pullCheckingTreeOnlyToPull(GitWorkspace git, String goal) throws HopException {
     OriginSync sync = new OriginSync(git);
-    sync.fetch();
     if (sync.status(Project.HO_PROD).state() != SyncStatus.State.SYNCED) {
       new WorkTreeCheck(git).requireClean(goal);
     }

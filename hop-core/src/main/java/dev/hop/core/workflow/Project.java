@@ -8,7 +8,6 @@ import dev.hop.core.HopException;
 import dev.hop.core.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.git.GitEnvironment;
-import dev.hop.core.git.GitStartup;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.release.PatchId;
@@ -38,7 +37,8 @@ public final class Project implements AutoCloseable {
   private final Clock clock;
   private final GitEnvironment gitEnvironment;
   private GitWorkspace git;
-  private GitStartup gitStartup;
+  private Background<?> gitWork;
+  private GitWorkspace opened;
   private DatabaseTarget development;
 
   public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
@@ -87,25 +87,55 @@ public final class Project implements AutoCloseable {
     return ReleasesFolder.load(releasesDir(), settings.hints());
   }
 
+  /** Work on the repository that a goal starts early, with {@link #startGit}. */
+  @FunctionalInterface
+  public interface GitWork<T> {
+    T call(GitWorkspace git) throws HopException;
+  }
+
   /**
-   * Starts JGit's one-time start-up in the background (see {@link GitStartup}), for a goal that has other work to do
-   * before it opens the repository; {@link #git()} waits for it.
+   * Opens the repository on a thread of its own, then runs {@code first} on it there (a fetch, say), for a goal that
+   * has other work to do meanwhile: its files, its database. Opening includes JGit's one-time start-up (loading it,
+   * detecting the file system, and finding the system-wide Git configuration, which JGit does by running
+   * {@code git --version} and {@code git config --system}). {@link #git()} waits for both and returns the repository
+   * opened there, or opens it again to report why it cannot be; {@link Background#await()} gives {@code first}'s
+   * result or failure.
+   *
+   * @throws IllegalStateException when the repository is already open or being opened
    */
-  public void startGit() {
-    if (git == null && gitStartup == null) {
-      gitStartup = GitStartup.begin();
+  public <T> Background<T> startGit(GitWork<T> first) {
+    if (git != null || gitWork != null) {
+      throw new IllegalStateException("The repository is already open, or being opened");
     }
+    Background<T> work = Background.start("hop-git", () -> {
+      opened = open();
+      return first.call(opened);
+    });
+    gitWork = work;
+    return work;
   }
 
   /** The project's repository, opened on first use. */
   public GitWorkspace git() throws HopException {
     if (git == null) {
-      if (gitStartup != null) {
-        gitStartup.await();
-      }
-      git = GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events);
+      joinGitWork();
+      git = git == null ? open() : git;
     }
     return git;
+  }
+
+  private GitWorkspace open() throws HopException {
+    return GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events);
+  }
+
+  /** Waits for the work {@link #startGit} started, and takes over the repository it opened. */
+  private void joinGitWork() {
+    if (gitWork != null) {
+      gitWork.join();
+      gitWork = null;
+      git = opened;
+      opened = null;
+    }
   }
 
   /**
@@ -133,12 +163,10 @@ public final class Project implements AutoCloseable {
     return development;
   }
 
-  /** Closes the repository; a JGit start-up still running is waited for, so that no thread outlives the goal. */
+  /** Closes the repository; work started with {@link #startGit} is waited for, so that no thread outlives the goal. */
   @Override
   public void close() {
-    if (gitStartup != null) {
-      gitStartup.await();
-    }
+    joinGitWork();
     if (git != null) {
       git.close();
       git = null;

@@ -3,6 +3,7 @@ package dev.hop.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hop.core.HopException;
 import dev.hop.core.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.RemoteAccess;
@@ -53,7 +54,7 @@ class ProductionCheckoutTest {
     sandbox.write("alice", "notes.txt", "untracked\n");
     sandbox.write("alice", "releases/0.1.0.txt", "1-users\n2-orders\n");
 
-    assertThat(ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade")).isFalse();
+    assertThat(fetchThenPull(alice)).isFalse();
   }
 
   @Test
@@ -64,14 +65,14 @@ class ProductionCheckoutTest {
     String before = sandbox.cli().run(sandbox.dir("alice"), "rev-parse", "HEAD");
     sandbox.write("alice", "notes.txt", "untracked\n");
 
-    assertThatThrownBy(() -> ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade"))
+    assertThatThrownBy(() -> fetchThenPull(alice))
         .isInstanceOfSatisfying(RepositoryStateException.class,
             e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.NOT_CLEAN))
         .hasMessageStartingWith("Repository is not clean: cannot upgrade with 1 uncommitted file");
     assertThat(sandbox.cli().run(sandbox.dir("alice"), "rev-parse", "HEAD")).isEqualTo(before);
 
     sandbox.cli().run(sandbox.dir("alice"), "clean", "-fdq");
-    assertThat(ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade")).isTrue();
+    assertThat(fetchThenPull(alice)).isTrue();
     assertThat(sandbox.dir("alice").resolve("releases/0.2.0.txt")).exists();
   }
 
@@ -79,8 +80,14 @@ class ProductionCheckoutTest {
   void offHoProdIsRefusedFirst() {
     sandbox.cli().run(sandbox.dir("alice"), "switch", "-q", "-c", "ho-patch/1-users");
 
-    assertThatThrownBy(() -> ProductionCheckout.syncCheckingTreeOnlyToPull(alice, "upgrade"))
+    assertThatThrownBy(() -> fetchThenPull(alice))
         .isInstanceOf(RepositoryStateException.class)
         .hasMessageStartingWith("Must be on ho-prod branch: hop:upgrade works on the production branch");
+  }
+
+  /** What upgrade does: fetch (on the repository's thread), then pull when needed. */
+  private static boolean fetchThenPull(GitWorkspace git) throws HopException {
+    ProductionCheckout.fetchOnHoProd(git, "upgrade");
+    return ProductionCheckout.pullCheckingTreeOnlyToPull(git, "upgrade");
   }
 }
