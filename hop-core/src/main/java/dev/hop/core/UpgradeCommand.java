@@ -133,11 +133,25 @@ public final class UpgradeCommand {
         return result(UpgradeResult.Status.UP_TO_DATE, database, created, new UpgradePlan(from, List.of()),
             List.of(), Optional.empty(), Optional.empty(), start);
       }
-      if (!created) {
-        new WorkTreeCheck(git).requireClean(GOAL);
+      // the work tree is checked on a thread of its own while the plan is read and pg_dump looked for; a dirty tree
+      // is still reported first, and before anything changes
+      boolean checkTree = !created;
+      Background<Void> clean = Background.start("hop-clean-check", () -> {
+        if (checkTree) {
+          new WorkTreeCheck(git).requireClean(GOAL);
+        }
+        return null;
+      });
+      UpgradePlan plan;
+      Backup backup;
+      try {
+        plan = UpgradePlan.read(git, releases, from, path);
+        backup = backupTool(c);
+      } catch (HopException | RuntimeException e) {
+        clean.await();
+        throw e;
       }
-      UpgradePlan plan = UpgradePlan.read(git, releases, from, path);
-      Backup backup = backupTool(c);
+      clean.await();
       if (dryRun) {
         return dryRun(database, plan, created, start);
       }
