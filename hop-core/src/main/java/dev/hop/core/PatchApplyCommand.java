@@ -8,6 +8,7 @@ import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.workflow.BranchGuard;
+import dev.hop.core.workflow.Background;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.PatchSources;
 import dev.hop.core.workflow.ProductionState;
@@ -49,6 +50,15 @@ public final class PatchApplyCommand {
       throw new IllegalStateException("A PatchApplyCommand runs once; ask Hop for a new one");
     }
     called = true;
+    Background<Void> warmUp = DevelopmentDatabase.warmUp(project);
+    try {
+      return apply();
+    } finally {
+      warmUp.join();
+    }
+  }
+
+  private PatchApplyResult apply() throws HopException {
     long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     PatchId patch = PatchId.of(new BranchGuard(project.git(), hints).requireOnPatchBranch(GOAL));

@@ -36,6 +36,28 @@ public final class DevelopmentDatabase {
     this.next = next;
   }
 
+  /**
+   * Opens and closes a connection to the development server's maintenance database on a thread of its own, so that
+   * loading the driver and setting up the first connection overlap the goal's Git work; only when the server's URL
+   * is configured (the embedded server is never started before the goal's checks). Changes nothing; a failure is
+   * left for the real connection to meet and report. The goal joins it before it ends.
+   */
+  public static Background<Void> warmUp(Project project) {
+    Optional<String> url = project.settings().jdbcUrl();
+    return Background.start("hop-db-warm-up", () -> {
+      if (url.isPresent()) {
+        HopSettings settings = project.settings();
+        DatabaseTarget server = new DatabaseTarget(url.get(), settings.user(), settings.password()).maintenance();
+        try (Connection c = server.connect()) {
+          c.isValid(0);
+        } catch (HopException | SQLException | RuntimeException e) {
+          // the real connection reports it
+        }
+      }
+      return null;
+    });
+  }
+
   public DatabaseTarget target() {
     return target;
   }
