@@ -74,7 +74,7 @@ public final class StatusCommand {
       return false;
     }
     try {
-      new OriginSync(git).fetch();
+      new OriginSync(git).fetch(OriginSync.Scope.STATUS);
       return true;
     } catch (HopException e) {
       project.events().accept(HopEvent.warn("Origin not reached: " + firstSentence(e.getMessage())));

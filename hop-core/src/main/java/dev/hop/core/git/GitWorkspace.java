@@ -127,6 +127,14 @@ public final class GitWorkspace implements AutoCloseable {
     return command.setTransportConfigCallback(access::configure);
   }
 
+  /**
+   * After a failed fetch or listing from origin: whether trying again could succeed because it went through Git's
+   * own upload-pack, which the next ones will not use (see {@link RemoteAccess}).
+   */
+  boolean retryInProcess() {
+    return access.stopForkingLocal();
+  }
+
   /** Opens a transport to origin, configured with the remote access; the caller closes it. */
   Transport openOrigin() throws IOException, java.net.URISyntaxException {
     Transport transport = Transport.open(git.getRepository(), ORIGIN);

@@ -6,6 +6,7 @@ import dev.hop.core.HopException;
 import dev.hop.core.RepositoryStateException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,39 +36,92 @@ public final class OriginSync {
     this.workspace = workspace;
   }
 
+  /** What a fetch brings from origin: branches into {@code refs/remotes/origin/}, tags under their own names. */
+  public enum Scope {
+    /** Every branch and tag. */
+    EVERYTHING("refs/heads/*", "refs/tags/*"),
+    /**
+     * What {@code status} reports: ho-prod, the patch branches and the lock tag (through {@code lock-*}: a tag named
+     * exactly would be an error whenever origin lacks it, that is whenever nobody holds the lock).
+     */
+    STATUS("refs/heads/" + Refs.PRODUCTION_BRANCH, "refs/heads/" + Refs.PATCH_BRANCH_PREFIX + "*",
+        Constants.R_TAGS + "lock-*"),
+    /** What a production host reads: ho-prod and the release tags ({@code vX.Y.Z}, and the rc tags with them). */
+    PRODUCTION("refs/heads/" + Refs.PRODUCTION_BRANCH, "refs/tags/v*");
+
+    private final List<RefSpec> specs;
+
+    Scope(String... sources) {
+      List<RefSpec> list = new ArrayList<>();
+      for (String source : sources) {
+        String destination = source.startsWith(Constants.R_HEADS)
+            ? Refs.REMOTES_ORIGIN + source.substring(Constants.R_HEADS.length()) : source;
+        list.add(new RefSpec("+" + source + ":" + destination));
+      }
+      this.specs = List.copyOf(list);
+    }
+
+    /** The refspecs, forced: origin's refs replace the local copies. */
+    List<RefSpec> specs() {
+      return specs;
+    }
+
+    /** Whether origin's ref {@code name} is one this scope fetches. */
+    boolean covers(String name) {
+      for (RefSpec spec : specs) {
+        if (spec.matchSource(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /**
    * Fetches every branch and tag of origin, then removes the remote-tracking branches origin no longer has
    * and hop's own tags ({@code ho-patch/*}, {@code lock-ho-prod}) that origin no longer has, so a released lock
    * or a deleted branch does not linger; the user's other local tags are left alone.
    */
   public void fetch() throws HopException {
-    FetchResult result;
-    try {
-      result = workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN)
-          .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
-          .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(false).call();
-    } catch (GitAPIException | RuntimeException e) {
-      throw RemoteFailures.translate(workspace, FETCH_COMMAND, "Cannot fetch from origin", e);
-    }
-    pruneGone(result);
+    fetch(Scope.EVERYTHING);
+  }
+
+  /**
+   * Fetches what {@code scope} names, then removes, within that scope, the remote-tracking branches and hop's own
+   * tags that origin no longer has (see {@link #fetch()}). A narrow scope asks origin for less: with Git's protocol
+   * v2 origin then lists only those refs, instead of every patch tag and archived branch of the history.
+   */
+  public void fetch(Scope scope) throws HopException {
+    FetchResult result = talk(FETCH_COMMAND, "Cannot fetch from origin", () -> workspace.remote(workspace.git().fetch())
+        .setRemote(GitWorkspace.ORIGIN).setRefSpecs(scope.specs()).setTagOpt(TagOpt.NO_TAGS)
+        .setRemoveDeletedRefs(false).call());
+    pruneGone(result, scope);
     workspace.events().accept(HopEvent.detail("Fetched origin (" + workspace.originUrl() + ")"));
   }
 
-  /** Deletes the local refs that mirror origin's branches and hop's tags which origin did not advertise. */
-  private void pruneGone(FetchResult result) throws HopException {
+  /**
+   * Deletes the local refs that mirror origin's branches and hop's tags which origin did not advertise, among those
+   * {@code scope} fetches.
+   */
+  private void pruneGone(FetchResult result, Scope scope) throws HopException {
     Set<String> advertised = result.getAdvertisedRefs().stream().map(Ref::getName).collect(Collectors.toSet());
     Tags tags = new Tags(workspace, Clock.systemUTC());
     try {
       for (Ref local : workspace.repository().getRefDatabase().getRefsByPrefix(Refs.REMOTES_ORIGIN)) {
         String branch = Constants.R_HEADS + local.getName().substring(Refs.REMOTES_ORIGIN.length());
-        if (!local.isSymbolic() && !advertised.contains(branch)) {
+        if (!local.isSymbolic() && scope.covers(branch) && !advertised.contains(branch)) {
           tags.deleteRef(local.getName());
         }
       }
-      for (Ref local : workspace.repository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+      List<Ref> hops = new ArrayList<>(workspace.repository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS
+          + Refs.PATCH_BRANCH_PREFIX));
+      Ref lock = workspace.repository().getRefDatabase().exactRef(Refs.LOCK_TAG);
+      if (lock != null) {
+        hops.add(lock);
+      }
+      for (Ref local : hops) {
         String name = local.getName();
-        boolean hops = name.equals(Refs.LOCK_TAG) || name.startsWith(Constants.R_TAGS + Refs.PATCH_BRANCH_PREFIX);
-        if (hops && !advertised.contains(name)) {
+        if (scope.covers(name) && !advertised.contains(name)) {
           tags.deleteRef(name);
         }
       }
@@ -82,18 +136,42 @@ public final class OriginSync {
    */
   public Optional<ObjectId> fetchRef(String ref) throws HopException {
     String command = "git fetch origin +" + ref + ":" + ref;
+    String failure = "Cannot fetch " + ref + " from origin";
+    Optional<ObjectId> remote = talk(command, failure, () -> workspace.remote(workspace.git().lsRemote())
+        .setRemote(GitWorkspace.ORIGIN).call().stream().filter(r -> r.getName().equals(ref))
+        .map(r -> r.getObjectId()).findFirst());
+    if (remote.isEmpty()) {
+      new Tags(workspace, Clock.systemUTC()).deleteRef(ref);
+      return Optional.empty();
+    }
+    talk(command, failure, () -> workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN)
+        .setTagOpt(TagOpt.NO_TAGS).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call());
+    return remote;
+  }
+
+  /** One exchange with origin. */
+  @FunctionalInterface
+  private interface Exchange<T> {
+    T call() throws GitAPIException;
+  }
+
+  /**
+   * Runs {@code exchange}; when it fails through Git's own upload-pack for an origin on disk, once more in process
+   * (see {@link RemoteAccess}); a failure then is translated for {@code command}.
+   */
+  private <T> T talk(String command, String failure, Exchange<T> exchange) throws HopException {
     try {
-      Optional<ObjectId> remote = workspace.remote(workspace.git().lsRemote()).setRemote(GitWorkspace.ORIGIN).call()
-          .stream().filter(r -> r.getName().equals(ref)).map(r -> r.getObjectId()).findFirst();
-      if (remote.isEmpty()) {
-        new Tags(workspace, Clock.systemUTC()).deleteRef(ref);
-        return Optional.empty();
-      }
-      workspace.remote(workspace.git().fetch()).setRemote(GitWorkspace.ORIGIN).setTagOpt(TagOpt.NO_TAGS)
-          .setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call();
-      return remote;
+      return exchange.call();
     } catch (GitAPIException | RuntimeException e) {
-      throw RemoteFailures.translate(workspace, command, "Cannot fetch " + ref + " from origin", e);
+      if (!workspace.retryInProcess()) {
+        throw RemoteFailures.translate(workspace, command, failure, e);
+      }
+      try {
+        return exchange.call();
+      } catch (GitAPIException | RuntimeException again) {
+        again.addSuppressed(e);
+        throw RemoteFailures.translate(workspace, command, failure, again);
+      }
     }
   }
 

@@ -17,15 +17,21 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 /**
  * How hop reaches origin: SSH through JGit's Apache MINA transport with the user's {@code ~/.ssh} keys,
  * config and known_hosts, and the keys of a running ssh-agent; HTTPS with the first credentials
- * found by {@link HttpsCredentials}; {@code file:} remotes need nothing.
+ * found by {@link HttpsCredentials}; an origin on disk through Git's own {@code git-upload-pack} when it is on the
+ * PATH (JGit then speaks protocol v2 to it, so a fetch of some refs is told only of those, where JGit's in-process
+ * server lists every ref of the repository), else in process; pushes to it stay in process.
  */
 public final class RemoteAccess implements AutoCloseable {
+  /** The upload-pack JGit answers in process unless it is told otherwise. */
+  private static final String DEFAULT_UPLOAD_PACK = "git-upload-pack";
   private static final List<String> KEY_FILES = List.of("id_ed25519", "id_ecdsa", "id_rsa", "id_dsa");
 
   private final GitEnvironment environment;
   private final HttpsCredentials https;
   private final KnownHostsPolicy knownHosts;
   private SshdSessionFactory ssh;
+  private Optional<Path> uploadPack;
+  private boolean forkedLocal;
 
   private RemoteAccess(GitCredentials credentials, GitEnvironment environment) {
     this.environment = Objects.requireNonNull(environment, "environment");
@@ -48,9 +54,61 @@ public final class RemoteAccess implements AutoCloseable {
     if (transport instanceof SshTransport sshTransport) {
       // keys only: the HTTPS password must never be offered to an SSH server
       sshTransport.setSshSessionFactory(ssh());
-    } else {
-      transport.setCredentialsProvider(https);
+      return;
     }
+    transport.setCredentialsProvider(https);
+    forkedLocal = false;
+    if (onDisk(transport) && DEFAULT_UPLOAD_PACK.equals(transport.getOptionUploadPack())) {
+      uploadPack().ifPresent(path -> {
+        transport.setOptionUploadPack(path.toString());
+        forkedLocal = true;
+      });
+    }
+  }
+
+  /** Whether the transport reaches a repository on disk (a path or a {@code file:} URL). */
+  private static boolean onDisk(Transport transport) {
+    String scheme = transport.getURI().getScheme();
+    return (scheme == null || scheme.equals("file")) && transport.getURI().getHost() == null;
+  }
+
+  /**
+   * After a failed fetch or listing: when it went through Git's {@code git-upload-pack} (which may refuse a
+   * repository JGit reads, e.g. one owned by another user, see {@code safe.directory}), the next ones stay in
+   * process, and the caller may try again.
+   *
+   * @return whether the caller should try again
+   */
+  boolean stopForkingLocal() {
+    boolean retry = forkedLocal;
+    forkedLocal = false;
+    uploadPack = Optional.empty();
+    return retry;
+  }
+
+  /** {@code git-upload-pack} on the PATH, looked for once. */
+  private Optional<Path> uploadPack() {
+    if (uploadPack == null) {
+      uploadPack = onPath(environment, "git-upload-pack");
+    }
+    return uploadPack;
+  }
+
+  static Optional<Path> onPath(GitEnvironment environment, String program) {
+    Optional<String> path = environment.variable("PATH");
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String dir : path.get().split(java.io.File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir).resolve(program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate.toAbsolutePath());
+      }
+    }
+    return Optional.empty();
   }
 
   /** The HTTPS credential sources consulted on the last request, names and outcome only. */

@@ -34,14 +34,14 @@ public final class ProductionCheckout {
 
   /**
    * The first half of {@link #pullCheckingTreeOnlyToPull}, which a goal may run on the repository's own thread
-   * (see {@link Project#startGit}): checks that {@code git} is on ho-prod and fetches origin, changing nothing but
-   * remote-tracking refs and hop's tags.
+   * (see {@link Project#startGit}): checks that {@code git} is on ho-prod and fetches what a production host reads
+   * from origin (ho-prod and the release tags), changing nothing but remote-tracking refs and tags.
    *
    * @throws RepositoryStateException UNUSABLE off ho-prod
    */
   public static void fetchOnHoProd(GitWorkspace git, String goal) throws HopException {
     requireHoProd(git, goal);
-    new OriginSync(git).fetch();
+    new OriginSync(git).fetch(OriginSync.Scope.PRODUCTION);
   }
 
   /**

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.RepositoryStateException;
 import dev.hop.core.git.SyncStatus.State;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +120,87 @@ class OriginSyncTest {
     sync.fetch();
 
     assertThat(git.git("alice", "tag", "-l").lines()).containsExactly("before-refactoring", "my-lightweight-tag");
+  }
+
+  @Test
+  void theStatusScopeFetchesWhatStatusReportsAndPrunesOnlyWithinIt() throws Exception {
+    git.git("bob", "push", "-q", "origin", "ho-prod:refs/heads/ho-patch/1-open", "ho-prod:refs/heads/ho-release/0.1.0/2-done");
+    git.git("bob", "tag", "-a", "-m", "lock", "lock-ho-prod");
+    git.git("bob", "tag", "-a", "-m", "release", "v0.1.0");
+    git.git("bob", "tag", "-a", "-m", "reserved", "ho-patch/3");
+    git.git("bob", "push", "-q", "origin", "lock-ho-prod", "v0.1.0", "ho-patch/3");
+
+    sync.fetch(OriginSync.Scope.STATUS);
+
+    assertThat(git.git("alice", "branch", "-r").lines().map(String::strip))
+        .containsExactlyInAnyOrder("origin/ho-prod", "origin/ho-patch/1-open");
+    assertThat(git.git("alice", "tag", "-l")).isEqualTo("lock-ho-prod");
+
+    sync.fetch();
+    git.git("bob", "push", "-q", "origin", ":refs/heads/ho-release/0.1.0/2-done", ":refs/tags/ho-patch/3",
+        ":refs/heads/ho-patch/1-open");
+    sync.fetch(OriginSync.Scope.STATUS);
+
+    // out of the scope, nothing was asked of origin, so nothing is pruned
+    assertThat(git.git("alice", "branch", "-r").lines().map(String::strip))
+        .containsExactlyInAnyOrder("origin/ho-prod", "origin/ho-release/0.1.0/2-done");
+    assertThat(git.git("alice", "tag", "-l").lines()).containsExactly("ho-patch/3", "lock-ho-prod", "v0.1.0");
+  }
+
+  @Test
+  void theProductionScopeFetchesHoProdAndTheReleaseTags() throws Exception {
+    String bobs = git.commit("bob", "b.txt", "b\n");
+    git.git("bob", "tag", "-a", "-m", "rc", "v0.1.0-rc1");
+    git.git("bob", "tag", "-a", "-m", "release", "v0.1.0");
+    git.git("bob", "tag", "-a", "-m", "reserved", "ho-patch/3");
+    git.git("bob", "push", "-q", "origin", "ho-prod", "ho-prod:refs/heads/ho-patch/1-open", "v0.1.0-rc1", "v0.1.0",
+        "ho-patch/3");
+
+    sync.fetch(OriginSync.Scope.PRODUCTION);
+
+    assertThat(git.git("alice", "rev-parse", "origin/ho-prod")).isEqualTo(bobs);
+    assertThat(git.git("alice", "branch", "-r").strip()).isEqualTo("origin/ho-prod");
+    assertThat(git.git("alice", "tag", "-l").lines()).containsExactly("v0.1.0", "v0.1.0-rc1");
+  }
+
+  @Test
+  void anOriginOnDiskIsReadThroughGitsUploadPackWhenItIsOnThePath() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path calls = dir.resolve("upload-pack-calls.txt");
+    Path real = RemoteAccess.onPath(GitEnvironment.ofProcess(), "git-upload-pack").orElseThrow();
+    script(bin.resolve("git-upload-pack"), "echo \"$GIT_PROTOCOL\" >> '" + calls + "'\nexec '" + real + "' \"$@\"\n");
+    OriginSync forked = new OriginSync(git.workspace("alice", access(bin)));
+    git.git("bob", "push", "-q", "origin", "ho-prod:refs/heads/ho-patch/1-open");
+
+    forked.fetch(OriginSync.Scope.STATUS);
+
+    assertThat(git.git("alice", "branch", "-r")).contains("origin/ho-patch/1-open");
+    assertThat(Files.readAllLines(calls)).containsExactly("version=2");
+  }
+
+  @Test
+  void anUploadPackThatFailsIsLeftForTheInProcessOne() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path calls = dir.resolve("upload-pack-calls.txt");
+    script(bin.resolve("git-upload-pack"), "echo refused >> '" + calls + "'\n"
+        + "echo 'fatal: detected dubious ownership in repository' >&2\nexit 128\n");
+    OriginSync forked = new OriginSync(git.workspace("alice", access(bin)));
+    git.git("bob", "push", "-q", "origin", "ho-prod:refs/heads/ho-patch/1-open");
+
+    forked.fetch();
+    forked.fetch();
+
+    assertThat(git.git("alice", "branch", "-r")).contains("origin/ho-patch/1-open");
+    assertThat(Files.readAllLines(calls)).containsExactly("refused");
+  }
+
+  private static RemoteAccess access(Path bin) {
+    return RemoteAccess.of(dev.hop.core.HopSettings.GitCredentials.NONE,
+        new GitEnvironment(Path.of("/nonexistent"), Map.of("PATH", bin.toString())));
+  }
+
+  private static void script(Path file, String body) throws Exception {
+    Files.writeString(file, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 }
