@@ -36,10 +36,11 @@ final class GenerationCache {
   /** Where the cache lives, below the project: git-ignored with the rest of {@code .hop/local} (SPEC §2). */
   static final String FILE = ".hop/local/codegen.properties";
   private static final String FORMAT = "2";
+  private static final String UNKNOWN = "unknown";
   private static final String GENERATOR = generator();
 
   private final Path projectDir;
-  /** Project-relative path → digests, as the last run left them and as this run leaves them. */
+  /** Project-relative path → entry, as the last run left them and as this run leaves them. */
   private final Map<String, Entry> previous;
   private final Map<String, Entry> current = new TreeMap<>();
 
@@ -90,7 +91,8 @@ final class GenerationCache {
       Properties p = new Properties();
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         p.load(in);
-        if (FORMAT.equals(p.getProperty("format")) && GENERATOR.equals(p.getProperty("generator"))) {
+        if (FORMAT.equals(p.getProperty("format")) && !GENERATOR.equals(UNKNOWN)
+            && GENERATOR.equals(p.getProperty("generator"))) {
           for (String key : p.stringPropertyNames()) {
             Entry entry = key.endsWith(".java") ? Entry.parse(p.getProperty(key)) : null;
             if (entry != null) {
@@ -169,7 +171,7 @@ final class GenerationCache {
   }
 
   /** The length, CRC-32C and CRC-32 of {@code text}'s UTF-8 bytes in 24 hex digits: cheap, for whole sources. */
-  static String checksum(String text) {
+  private static String checksum(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     CRC32C crc32c = new CRC32C();
     crc32c.update(bytes);
@@ -180,7 +182,11 @@ final class GenerationCache {
         + hex.toHexDigits((int) crc32.getValue());
   }
 
-  /** This build of hop, so that another one merges every file once: its version and the time it was built. */
+  /**
+   * This build of hop, so that another one generates and merges every file once: its version and the time it was
+   * built. Entries trust it to say that the same inputs give the same source, so without it (a build whose resources
+   * were not filtered) no cache is trusted: {@code unknown}, which no cache file is loaded with.
+   */
   private static String generator() {
     Properties p = new Properties();
     try (InputStream in = GenerationCache.class.getResourceAsStream("/hop/codegen/generator.properties")) {
@@ -188,8 +194,13 @@ final class GenerationCache {
         p.load(in);
       }
     } catch (IOException e) {
-      // no build information: the key below still changes nothing within one build
+      return UNKNOWN;
     }
-    return p.getProperty("version", "unknown") + " " + p.getProperty("built", "unknown");
+    String version = p.getProperty("version", "");
+    String built = p.getProperty("built", "");
+    if (version.isEmpty() || built.isEmpty() || version.contains("${") || built.contains("${")) {
+      return UNKNOWN;
+    }
+    return version + " " + built;
   }
 }
