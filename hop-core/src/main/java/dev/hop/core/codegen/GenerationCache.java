@@ -135,7 +135,8 @@ final class GenerationCache {
    * {@code content} in its file.
    */
   void record(Path path, String inputs, String generated, String content) {
-    current.put(key(path), new Entry(inputs, checksum(generated), checksum(content)));
+    String checksum = checksum(generated);
+    current.put(key(path), new Entry(inputs, checksum, content.equals(generated) ? checksum : checksum(content)));
   }
 
   /**
