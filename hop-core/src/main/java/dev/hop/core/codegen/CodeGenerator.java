@@ -71,6 +71,7 @@ public final class CodeGenerator {
       String digest = inputs.of(relation);
       Optional<String> existing = writer.read(path);
       if (existing.isPresent() && cache.unchanged(path, digest, existing.get())) {
+        // what generating and merging would give it: counted unchanged, the file untouched
         writer.write(path, existing, existing.get());
       } else {
         GeneratedClass fresh = classes.generate(relation);
