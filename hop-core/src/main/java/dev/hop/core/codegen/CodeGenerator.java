@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * Brings a project's generated sources in line with a schema model: relation classes merged with the user's code,
  * enums rewritten, tests written once, classes of vanished relations deleted or kept with a warning. A class whose
- * generated source and file are both as the last run left them ({@link GenerationCache}) is not parsed; when no file
- * needs parsing, JavaParser is not even loaded.
+ * inputs and file are both as the last run left them ({@link GenerationCache}) is not even generated; one whose
+ * generated source and file are is not parsed; when no file needs parsing, JavaParser is not even loaded.
  */
 public final class CodeGenerator {
 
@@ -30,6 +30,8 @@ public final class CodeGenerator {
   private final String basePackage;
   private final HopEvents events;
   private GeneratedCodeMerger merger;
+  /** The relation classes the last {@link #generate} generated, for tests: the others were known unchanged. */
+  private final List<Path> generatedClasses = new ArrayList<>();
 
   /**
    * @param projectDir the project's root: code goes to {@code src/main/java} and {@code src/test/java} below it
@@ -48,12 +50,14 @@ public final class CodeGenerator {
     ClassNames names = new ClassNames(model, basePackage);
     TypeMapper types = new TypeMapper(names);
     RelationClassGenerator classes = new RelationClassGenerator(names, types);
+    GenerationInputs inputs = new GenerationInputs(model, names, basePackage);
     TestClassGenerator tests = new TestClassGenerator();
     EnumGenerator enums = new EnumGenerator(names);
     CodeWriter writer = new CodeWriter();
     GenerationCache cache = GenerationCache.load(projectDir);
     Set<Path> planned = new HashSet<>();
     List<Path> merged = new ArrayList<>();
+    generatedClasses.clear();
 
     List<String> unknown = types.unknownColumns(model);
     if (!unknown.isEmpty()) {
@@ -64,10 +68,18 @@ public final class CodeGenerator {
       ClassNames.JavaClass javaClass = names.of(relation);
       Path path = mainRoot.resolve(javaClass.sourcePath(""));
       planned.add(path);
-      GeneratedClass fresh = classes.generate(relation);
+      String digest = inputs.of(relation);
       Optional<String> existing = writer.read(path);
-      String content = existing.isPresent() ? content(path, existing.get(), fresh, cache, merged) : fresh.source();
-      writer.write(path, existing, content);
+      if (existing.isPresent() && cache.unchanged(path, digest, existing.get())) {
+        // what generating and merging would give it: counted unchanged, the file untouched
+        writer.write(path, existing, existing.get());
+      } else {
+        GeneratedClass fresh = classes.generate(relation);
+        generatedClasses.add(path);
+        String content = existing.isPresent() ? content(path, existing.get(), fresh, cache, merged) : fresh.source();
+        writer.write(path, existing, content);
+        cache.record(path, digest, fresh.source(), content);
+      }
       Path test = testRoot.resolve(javaClass.sourcePath("Test"));
       if (!Files.exists(test)) {
         writer.write(test, Optional.empty(), tests.generate(javaClass));
@@ -102,20 +114,21 @@ public final class CodeGenerator {
       return fresh.source();
     }
     merged.add(path);
-    String content = merger().merge(path, existing, fresh);
-    if (!content.equals(fresh.source())) {
-      cache.record(path, fresh.source(), content);
-    }
-    return content;
+    return merger().merge(path, existing, fresh);
   }
 
-  /** Saves the cache of this run; a failure only costs the next run some parsing. */
+  /** The files of the relation classes the last {@link #generate} generated rather than knew unchanged. */
+  List<Path> generatedClasses() {
+    return List.copyOf(generatedClasses);
+  }
+
+  /** Saves the cache of this run; a failure only costs the next run some generating and parsing. */
   private void save(GenerationCache cache) {
     try {
       cache.save();
     } catch (IOException | RuntimeException e) {
       events.accept(HopEvent.detail("Could not save " + projectDir.resolve(GenerationCache.FILE) + " (" + e
-          + "); the next run parses every file that holds your code"));
+          + "); the next run generates every class and parses every file that holds your code"));
     }
   }
 

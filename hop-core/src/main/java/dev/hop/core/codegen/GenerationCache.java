@@ -1,6 +1,5 @@
 package dev.hop.core.codegen;
 
-import dev.hop.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -10,31 +9,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * Remembers, in {@code .hop/local/codegen.properties}, what each relation class holding the user's code was generated
- * from and what its file held after the last run, so that a file whose generated source and bytes are both as they
- * were then is known to be up to date without parsing it (merging hop's members into a file that a merge produced
- * gives that file again). A file that is exactly hop's needs no entry: it is compared as text. Only an optimisation:
- * a cache file that is missing, unreadable, of another format or written by another build of hop counts as empty,
- * and any mismatch takes the full merge.
+ * Remembers, in {@code .hop/local/codegen.properties}, for each relation class of the last run: the SHA-256 of its
+ * inputs ({@link GenerationInputs}) and the checksums of the source hop generated from them and of what its file held
+ * after the run. A file whose inputs and bytes are both as they were then needs neither generating nor parsing: the
+ * same inputs give the same source with the same build of hop, and merging that source into a file that a merge
+ * produced gives that file again. When the inputs changed but give the same source, the file still needs no parsing.
+ * Only an optimisation: a cache file that is missing, unreadable, of another format or written by another build of
+ * hop counts as empty, an entry that is not spelled as this class writes it is ignored, and any mismatch takes the
+ * full generation and merge.
+ *
+ * <p>Sources are checksummed, not hashed: every run checks every file, and SHA-256 of a large model's 1.4 MB of
+ * sources costs a cold JVM about 0.1 s, as much as generating them. The checksum (the UTF-8 length, CRC-32C and
+ * CRC-32) notices any edit, checkout or reset of a file short of one crafted to collide, which nobody has a reason
+ * to craft.
  */
 final class GenerationCache {
 
   /** Where the cache lives, below the project: git-ignored with the rest of {@code .hop/local} (SPEC §2). */
   static final String FILE = ".hop/local/codegen.properties";
-  private static final String FORMAT = "1";
+  private static final String FORMAT = "2";
+  private static final String UNKNOWN = "unknown";
   private static final String GENERATOR = generator();
 
   private final Path projectDir;
-  /** Project-relative path → digests, as the last run left them and as this run leaves them. */
-  private final Map<String, String> previous;
-  private final Map<String, String> current = new TreeMap<>();
+  /** Project-relative path → entry, as the last run left them and as this run leaves them. */
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> current = new TreeMap<>();
 
-  private GenerationCache(Path projectDir, Map<String, String> previous) {
+  /**
+   * What one run did to one class: the lower-case hex SHA-256 of its inputs, the {@linkplain #checksum checksums} of
+   * the source generated from them and of its file.
+   */
+  private record Entry(String inputs, String generated, String content) {
+
+    /** The entry {@code text} spells, or null when it is not a digest and two checksums. */
+    static Entry parse(String text) {
+      String[] parts = text.split(" ", -1);
+      if (parts.length != 3 || !isHex(parts[0], 64) || !isHex(parts[1], 24) || !isHex(parts[2], 24)) {
+        return null;
+      }
+      return new Entry(parts[0], parts[1], parts[2]);
+    }
+
+    @Override
+    public String toString() {
+      return inputs + " " + generated + " " + content;
+    }
+
+    private static boolean isHex(String text, int length) {
+      if (text.length() != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        char c = text.charAt(i);
+        if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private GenerationCache(Path projectDir, Map<String, Entry> previous) {
     this.projectDir = projectDir;
     this.previous = previous;
   }
@@ -42,14 +86,19 @@ final class GenerationCache {
   /** The cache of {@code projectDir}'s last run; empty when there is none or it cannot be trusted. */
   static GenerationCache load(Path projectDir) {
     Path file = projectDir.resolve(FILE);
-    Map<String, String> entries = new HashMap<>();
+    Map<String, Entry> entries = new HashMap<>();
     if (Files.isRegularFile(file)) {
       Properties p = new Properties();
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         p.load(in);
-        if (FORMAT.equals(p.getProperty("format")) && GENERATOR.equals(p.getProperty("generator"))) {
-          p.stringPropertyNames().stream().filter(k -> k.endsWith(".java"))
-              .forEach(k -> entries.put(k, p.getProperty(k)));
+        if (FORMAT.equals(p.getProperty("format")) && !GENERATOR.equals(UNKNOWN)
+            && GENERATOR.equals(p.getProperty("generator"))) {
+          for (String key : p.stringPropertyNames()) {
+            Entry entry = key.endsWith(".java") ? Entry.parse(p.getProperty(key)) : null;
+            if (entry != null) {
+              entries.put(key, entry);
+            }
+          }
         }
       } catch (IOException | RuntimeException e) {
         entries.clear();
@@ -59,21 +108,35 @@ final class GenerationCache {
   }
 
   /**
-   * Whether the last run generated {@code path} from {@code generated} too, and left in it exactly {@code content},
-   * what it holds now; if so, the next run is told the same.
+   * Whether the last run generated {@code path} from inputs of digest {@code inputs} too, and left in it exactly
+   * {@code content}, what it holds now: then its class needs no generating. If so, the next run is told the same.
    */
-  boolean upToDate(Path path, String generated, String content) {
-    String last = previous.get(key(path));
-    if (last == null || !last.equals(entry(generated, content))) {
+  boolean unchanged(Path path, String inputs, String content) {
+    Entry last = previous.get(key(path));
+    if (last == null || !last.inputs().equals(inputs) || !last.content().equals(checksum(content))) {
       return false;
     }
     current.put(key(path), last);
     return true;
   }
 
-  /** Remembers that this run generated {@code path} from {@code generated} and merged it into {@code content}. */
-  void record(Path path, String generated, String content) {
-    current.put(key(path), entry(generated, content));
+  /**
+   * Whether the last run generated {@code path} as {@code generated} too, whatever from, and left in it exactly
+   * {@code content}, what it holds now: then it needs no parsing.
+   */
+  boolean upToDate(Path path, String generated, String content) {
+    Entry last = previous.get(key(path));
+    return last != null && last.generated().equals(checksum(generated))
+        && last.content().equals(checksum(content));
+  }
+
+  /**
+   * Remembers that this run generated {@code path} from inputs of digest {@code inputs} as {@code generated} and left
+   * {@code content} in its file.
+   */
+  void record(Path path, String inputs, String generated, String content) {
+    String checksum = checksum(generated);
+    current.put(key(path), new Entry(inputs, checksum, content.equals(generated) ? checksum : checksum(content)));
   }
 
   /**
@@ -89,10 +152,11 @@ final class GenerationCache {
     Path temporary = Files.createTempFile(file.getParent(), "codegen-", ".properties");
     try {
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        out.write("# hop's code generation cache: the SHA-256 of the source hop generated for each class and of the\n"
-            + "# file after the last run. Only spares parsing unchanged files; safe to delete.\n"
+        out.write("# hop's code generation cache: the SHA-256 of what hop generated each class from, then\n"
+            + "# checksums of the source it generated and of the file after the last run. Only spares\n"
+            + "# generating and parsing unchanged files; safe to delete.\n"
             + "format=" + FORMAT + "\ngenerator=" + GENERATOR + "\n");
-        for (Map.Entry<String, String> e : current.entrySet()) {
+        for (Map.Entry<String, Entry> e : current.entrySet()) {
           out.write(e.getKey() + "=" + e.getValue() + "\n");
         }
       }
@@ -107,16 +171,23 @@ final class GenerationCache {
     return projectDir.relativize(path).toString().replace('\\', '/');
   }
 
-  private static String entry(String generated, String content) {
-    return sha256(generated) + " " + sha256(content);
+  /** The length, CRC-32C and CRC-32 of {@code text}'s UTF-8 bytes in 24 hex digits: cheap, for whole sources. */
+  private static String checksum(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    CRC32C crc32c = new CRC32C();
+    crc32c.update(bytes);
+    CRC32 crc32 = new CRC32();
+    crc32.update(bytes);
+    HexFormat hex = HexFormat.of();
+    return hex.toHexDigits(bytes.length) + hex.toHexDigits((int) crc32c.getValue())
+        + hex.toHexDigits((int) crc32.getValue());
   }
 
-  private static String sha256(String text) {
-    return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-
-  /** This build of hop, so that another one merges every file once: its version and the time it was built. */
+  /**
+   * This build of hop, so that another one generates and merges every file once: its version and the time it was
+   * built. Entries trust it to say that the same inputs give the same source, so without it (a build whose resources
+   * were not filtered) no cache is trusted: {@code unknown}, which no cache file is loaded with.
+   */
   private static String generator() {
     Properties p = new Properties();
     try (InputStream in = GenerationCache.class.getResourceAsStream("/hop/codegen/generator.properties")) {
@@ -124,8 +195,13 @@ final class GenerationCache {
         p.load(in);
       }
     } catch (IOException e) {
-      // no build information: the key below still changes nothing within one build
+      return UNKNOWN;
     }
-    return p.getProperty("version", "unknown") + " " + p.getProperty("built", "unknown");
+    String version = p.getProperty("version", "");
+    String built = p.getProperty("built", "");
+    if (version.isEmpty() || built.isEmpty() || version.contains("${") || built.contains("${")) {
+      return UNKNOWN;
+    }
+    return version + " " + built;
   }
 }
