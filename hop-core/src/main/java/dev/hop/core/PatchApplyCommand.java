@@ -96,7 +96,11 @@ public final class PatchApplyCommand {
     }
     plan.add(Step.irreversible("Generate code into src/main/java/" + project.settings().basePackage().replace('.', '/'),
         () -> generated.set(database.generateCode())));
-    new PlanRunner(project.events(), project.clock()).run(plan);
+    try {
+      new PlanRunner(project.events(), project.clock()).run(plan);
+    } finally {
+      database.awaitCleanup();
+    }
 
     CodegenResult code = generated.get();
     Duration took = Duration.ofMillis(project.clock().millis() - start);

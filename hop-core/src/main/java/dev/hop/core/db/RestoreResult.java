@@ -1,6 +1,7 @@
 package dev.hop.core.db;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What restoring a development database to the production state did.
@@ -8,7 +9,10 @@ import java.time.Duration;
  * @param database the development database, now at the production state
  * @param template the template database it was cloned from
  * @param templateReused true when the template was already built from the same files
+ * @param setAside the name the database it replaced now has, when the restore set it aside instead of dropping it
+ *     ({@link TemplateRestorer#restoreSettingAside})
  * @param took the wall time
  */
-public record RestoreResult(String database, String template, boolean templateReused, Duration took) {
+public record RestoreResult(String database, String template, boolean templateReused, Optional<String> setAside,
+    Duration took) {
 }

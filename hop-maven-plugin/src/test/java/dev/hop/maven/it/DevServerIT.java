@@ -190,7 +190,9 @@ class DevServerIT {
       assertThat(tested.lines()).as("hop.url reaches the tests once: Surefire does not warn it was overwritten")
           .noneMatch(l -> l.startsWith("[WARNING]"));
 
-      assertThat(project.dir().resolve(".hop/local")).doesNotExist();
+      // .hop/local holds the code generation cache, but no server
+      assertThat(project.dir().resolve(".hop/local/pg")).doesNotExist();
+      assertThat(project.dir().resolve(".hop/local/server.properties")).doesNotExist();
       assertThat(project.postgresProcesses()).isEmpty();
       try (Connection c = pg.connect(project.database()); Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT name FROM public.item")) {
