@@ -37,9 +37,7 @@ public final class DevDbCommand {
     Optional<String> createdAt = Optional.empty();
     if (!exists) {
       ProductionState production = ProductionState.read(project.modelDir());
-      DevelopmentDatabase database = new DevelopmentDatabase(project, project.settings().hints().command(GOAL));
-      database.restore(production);
-      database.awaitCleanup();
+      new DevelopmentDatabase(project, project.settings().hints().command(GOAL)).restore(production);
       createdAt = Optional.of(production.version().toString());
     }
     boolean embedded = project.settings().jdbcUrl().isEmpty() && project.settings().embedded().isPresent();

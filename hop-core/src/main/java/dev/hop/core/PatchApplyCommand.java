@@ -96,11 +96,7 @@ public final class PatchApplyCommand {
     }
     plan.add(Step.irreversible("Generate code into src/main/java/" + project.settings().basePackage().replace('.', '/'),
         () -> generated.set(database.generateCode())));
-    try {
-      new PlanRunner(project.events(), project.clock()).run(plan);
-    } finally {
-      database.awaitCleanup();
-    }
+    new PlanRunner(project.events(), project.clock()).run(plan);
 
     CodegenResult code = generated.get();
     Duration took = Duration.ofMillis(project.clock().millis() - start);

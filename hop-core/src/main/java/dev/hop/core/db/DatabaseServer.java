@@ -16,8 +16,6 @@ import java.util.Optional;
  */
 public final class DatabaseServer {
 
-  private static final int MAX_IDENTIFIER = 63;
-
   private final DatabaseTarget maintenance;
   private final CommandHints hints;
 
@@ -86,53 +84,6 @@ public final class DatabaseServer {
       throw DatabaseRefusedException.notMarked(database, describe(), action, hints);
     }
     drop(c, database);
-  }
-
-  /**
-   * Moves hop's development database {@code database}, if it exists, out of the way so that a new one can take its
-   * name at once: ends its sessions and renames it to {@link #setAsideName}. Dropping it, which makes the server run
-   * a checkpoint (writing every dirty buffer of the server first), is left to {@link #dropSetAside}; a copy an
-   * earlier run set aside and never dropped is dropped here first.
-   *
-   * @param action what the caller is doing, for the refusal, e.g. {@code re-create}
-   * @return the name it now has; empty when it did not exist
-   * @throws DatabaseRefusedException when it exists without hop's mark
-   */
-  public Optional<String> setAsideDevelopment(Connection c, String database, String action)
-      throws DatabaseException, DatabaseRefusedException {
-    if (!exists(c, database)) {
-      return Optional.empty();
-    }
-    if (!DevelopmentMarker.isDevelopment(c, database)) {
-      throw DatabaseRefusedException.notMarked(database, describe(), action, hints);
-    }
-    String aside = setAsideName(database);
-    dropSetAside(c, aside);
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-      p.setString(1, database);
-      p.executeQuery().close();
-    } catch (SQLException e) {
-      throw Jdbc.failure("end the sessions of " + database, c, e);
-    }
-    // waits (up to 5 s, like a drop) for the ended sessions to go
-    execute(c, "ALTER DATABASE " + Sql.ident(database) + " RENAME TO " + Sql.ident(aside), "rename database "
-        + database + " to " + aside);
-    return Optional.of(aside);
-  }
-
-  /** Drops the copy of a development database {@link #setAsideDevelopment} set aside, if it is there. */
-  public void dropSetAside(Connection c, String aside) throws DatabaseException {
-    if (exists(c, aside) && DevelopmentMarker.isDevelopment(c, aside)) {
-      drop(c, aside);
-    }
-  }
-
-  /** {@code <database>__hop_old}, the database part shortened to fit PostgreSQL's 63 characters. */
-  static String setAsideName(String database) {
-    String suffix = "__hop_old";
-    return (database.length() + suffix.length() > MAX_IDENTIFIER
-        ? database.substring(0, MAX_IDENTIFIER - suffix.length()) : database) + suffix;
   }
 
   /** Drops a template hop built; refuses a database without hop's template mark. */

@@ -1,7 +1,6 @@
 package dev.hop.core.db;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * What restoring a development database to the production state did.
@@ -9,10 +8,7 @@ import java.util.Optional;
  * @param database the development database, now at the production state
  * @param template the template database it was cloned from
  * @param templateReused true when the template was already built from the same files
- * @param setAside the name the database it replaced now has, when the restore set it aside instead of dropping it
- *     ({@link TemplateRestorer#restoreSettingAside})
  * @param took the wall time
  */
-public record RestoreResult(String database, String template, boolean templateReused, Optional<String> setAside,
-    Duration took) {
+public record RestoreResult(String database, String template, boolean templateReused, Duration took) {
 }

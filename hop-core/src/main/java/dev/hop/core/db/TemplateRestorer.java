@@ -68,35 +68,10 @@ public final class TemplateRestorer {
    */
   public RestoreResult restore(DatabaseTarget development, String templateOwner, Version version, byte[] schema,
       byte[] metadataRows) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
-    return restore(development, templateOwner, version, schema, metadataRows, false);
-  }
-
-  /**
-   * Like {@link #restore(DatabaseTarget, Version, byte[], byte[])}, but the development database it replaces is only
-   * set aside ({@link RestoreResult#setAside()}), for the caller to drop with {@link #dropSetAside} when it suits it:
-   * a drop makes the server run a checkpoint, which need not hold up the caller's next steps.
-   */
-  public RestoreResult restoreSettingAside(DatabaseTarget development, Version version, byte[] schema,
-      byte[] metadataRows) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
-    return restore(development, development.database(), version, schema, metadataRows, true);
-  }
-
-  /** Drops the development database a restore set aside, over a maintenance connection of its own. */
-  public void dropSetAside(String aside) throws DatabaseException {
-    try (Connection c = server.connect()) {
-      server.dropSetAside(c, aside);
-    } catch (SQLException e) {
-      throw DatabaseException.of("close the connection", aside, server.describe(), e);
-    }
-  }
-
-  private RestoreResult restore(DatabaseTarget development, String templateOwner, Version version, byte[] schema,
-      byte[] metadataRows, boolean setAside) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
     long start = System.nanoTime();
     String template = templateName(templateOwner, version);
     String hash = hash(schema, metadataRows);
     boolean reused;
-    Optional<String> aside = Optional.empty();
     try (Connection c = server.connect()) {
       reused = DevelopmentMarker.comment(c, template)
           .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
@@ -104,11 +79,7 @@ public final class TemplateRestorer {
         build(c, development.withDatabase(template), version, schema, metadataRows, hash);
         dropOlderTemplates(c, templateOwner, version);
       }
-      if (setAside) {
-        aside = server.setAsideDevelopment(c, development.database(), "re-create");
-      } else {
-        server.dropDevelopment(c, development.database(), "re-create");
-      }
+      server.dropDevelopment(c, development.database(), "re-create");
       server.createDevelopment(c, development.database(), Optional.of(template));
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", development.database(), server.describe(), e);
@@ -116,7 +87,7 @@ public final class TemplateRestorer {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     events.accept(HopEvent.lifecycle("Restored " + development.database() + " to production " + version + " in "
         + Durations.format(took) + (reused ? " (template reused)" : " (template built)")));
-    return new RestoreResult(development.database(), template, reused, aside, took);
+    return new RestoreResult(development.database(), template, reused, took);
   }
 
   private void build(Connection maintenance, DatabaseTarget template, Version version, byte[] schema,

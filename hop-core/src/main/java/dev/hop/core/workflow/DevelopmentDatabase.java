@@ -1,7 +1,6 @@
 package dev.hop.core.workflow;
 
 import dev.hop.core.DatabaseException;
-import dev.hop.core.HopEvent;
 import dev.hop.core.HopException;
 import dev.hop.core.HopSettings;
 import dev.hop.core.PatchScriptException;
@@ -11,7 +10,6 @@ import dev.hop.core.codegen.SchemaReader;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.PatchExecutor;
 import dev.hop.core.db.PatchRun;
-import dev.hop.core.db.RestoreResult;
 import dev.hop.core.db.TemplateRestorer;
 import dev.hop.core.release.PatchId;
 import java.nio.file.Path;
@@ -28,8 +26,6 @@ public final class DevelopmentDatabase {
   private final Project project;
   private final DatabaseTarget target;
   private final String next;
-  private Background<Void> dropping;
-  private String setAside;
 
   /**
    * @param next the command the user runs again after fixing a script
@@ -66,42 +62,10 @@ public final class DevelopmentDatabase {
     return target;
   }
 
-  /**
-   * Re-creates the database (when hop marked it as its own) as a copy of the production state. The one it replaces
-   * is renamed out of the way and dropped on a thread of its own, since a drop makes the server run a checkpoint:
-   * {@link #awaitCleanup()} waits for it.
-   */
+  /** Drops and re-creates the database (when hop marked it as its own) as a copy of the production state. */
   public void restore(ProductionState production) throws HopException {
-    TemplateRestorer restorer = TemplateRestorer.on(target, project.settings().hints(), project.events(), next);
-    RestoreResult result = restorer.restoreSettingAside(target, production.version(), production.schema(),
-        production.metadata());
-    if (result.setAside().isPresent()) {
-      String aside = result.setAside().get();
-      setAside = aside;
-      dropping = Background.start("hop-drop-old", () -> {
-        restorer.dropSetAside(aside);
-        return null;
-      });
-    }
-  }
-
-  /**
-   * Waits for the drop {@link #restore} left running; should it fail, warns, naming the database left behind (the
-   * next restore drops it).
-   */
-  public void awaitCleanup() {
-    if (dropping == null) {
-      return;
-    }
-    try {
-      dropping.await();
-    } catch (HopException | RuntimeException e) {
-      project.events().accept(HopEvent.warn("Could not drop " + setAside + ", the development database this run"
-          + " replaced: " + e.getMessage() + " The next restore drops it, or drop it yourself: DROP DATABASE "
-          + setAside));
-    } finally {
-      dropping = null;
-    }
+    TemplateRestorer.on(target, project.settings().hints(), project.events(), next)
+        .restore(target, production.version(), production.schema(), production.metadata());
   }
 
   /**

@@ -66,7 +66,6 @@ class TemplateRestorerTest {
         c.createStatement().execute("DROP DATABASE IF EXISTS "
             + TemplateRestorer.templateName(dev.name(), v) + " WITH (FORCE)");
       }
-      c.createStatement().execute("DROP DATABASE IF EXISTS " + DatabaseServer.setAsideName(dev.name()) + " WITH (FORCE)");
     }
   }
 
@@ -110,53 +109,6 @@ class TemplateRestorerTest {
     RestoreResult third = restorer.restore(devTarget, V1, changed, metadataCopy);
     assertThat(third.templateReused()).isFalse();
     assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("(template reused)"));
-  }
-
-  @Test
-  void settingAsideEndsTheOldSessionsRenamesTheOldDatabaseAndLeavesItsDropToTheCaller() throws Exception {
-    restorer.restore(devTarget, V1, schema, metadataCopy);
-    String aside = DatabaseServer.setAsideName(dev.name());
-    try (Connection open = dev.connect()) {
-      open.createStatement().execute("CREATE TABLE shop.scratch (id int)");
-
-      RestoreResult result = restorer.restoreSettingAside(devTarget, V1, schema, metadataCopy);
-
-      assertThat(result.setAside()).contains(aside);
-      assertThat(open.isValid(2)).isFalse();
-    }
-    DatabaseServer server = new DatabaseServer(devTarget, CommandHints.NEUTRAL);
-    try (Connection m = devTarget.maintenance().connect()) {
-      assertThat(server.exists(m, aside)).isTrue();
-      assertThat(DevelopmentMarker.isDevelopment(m, aside)).isTrue();
-    }
-    try (Connection c = dev.connect(); ResultSet rs = c.createStatement()
-        .executeQuery("SELECT to_regclass('shop.scratch') IS NULL")) {
-      rs.next();
-      assertThat(rs.getBoolean(1)).isTrue();
-    }
-
-    // a copy a crashed run left behind is dropped by the next set-aside
-    RestoreResult next = restorer.restoreSettingAside(devTarget, V1, schema, metadataCopy);
-    assertThat(next.setAside()).contains(aside);
-
-    restorer.dropSetAside(aside);
-    try (Connection m = devTarget.maintenance().connect()) {
-      assertThat(server.exists(m, aside)).isFalse();
-    }
-    assertThat(restorer.restore(devTarget, V1, schema, metadataCopy).setAside()).isEmpty();
-  }
-
-  @Test
-  void aDatabaseHopDidNotMarkIsNeitherSetAsideNorDropped() throws Exception {
-    try (Connection m = devTarget.maintenance().connect()) {
-      m.createStatement().execute("CREATE DATABASE " + dev.name());
-      assertThatThrownBy(() -> restorer.restoreSettingAside(devTarget, V1, schema, metadataCopy))
-          .isInstanceOf(DatabaseRefusedException.class);
-      assertThat(new DatabaseServer(devTarget, CommandHints.NEUTRAL).exists(m, dev.name())).isTrue();
-      assertThat(new DatabaseServer(devTarget, CommandHints.NEUTRAL)
-          .exists(m, DatabaseServer.setAsideName(dev.name()))).isFalse();
-      m.createStatement().execute("DROP DATABASE " + dev.name());
-    }
   }
 
   @Test
