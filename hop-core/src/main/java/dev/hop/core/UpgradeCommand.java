@@ -108,10 +108,11 @@ public final class UpgradeCommand {
       return null;
     });
     boolean missing = !database.exists();
+    Optional<Releases> early = readEarly();
     fetched.await();
     GitWorkspace git = project.git();
-    ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
-    Releases releases = project.releases();
+    boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
+    Releases releases = pulled || early.isEmpty() ? project.releases() : early.get();
     Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
     if (missing && !create) {
       throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
@@ -133,34 +134,45 @@ public final class UpgradeCommand {
         return result(UpgradeResult.Status.UP_TO_DATE, database, created, new UpgradePlan(from, List.of()),
             List.of(), Optional.empty(), Optional.empty(), start);
       }
-      // the work tree is checked on a thread of its own while the plan is read and pg_dump looked for; a dirty tree
-      // is still reported first, and before anything changes
+      // the read-only checks run on a thread of their own while the plan is read: the clean work tree (still
+      // reported first, when both fail), pg_dump's lookup and the catalog's digest the failure check compares with
       boolean checkTree = !created;
-      Background<Void> clean = Background.start("hop-clean-check", () -> {
+      boolean digest = !dryRun;
+      Background<Checked> checks = Background.start("hop-upgrade-checks", () -> {
         if (checkTree) {
           new WorkTreeCheck(git).requireClean(GOAL);
         }
-        return null;
+        return new Checked(backupTool(c), digest ? CatalogDigest.of(c) : "");
       });
       UpgradePlan plan;
-      Backup backup;
       try {
         plan = UpgradePlan.read(git, releases, from, path);
-        backup = backupTool(c);
       } catch (HopException | RuntimeException e) {
-        clean.await();
+        checks.await();
         throw e;
       }
-      clean.await();
+      Checked checked = checks.await();
       if (dryRun) {
         return dryRun(database, plan, created, start);
       }
       if (!created) {
         requireIgnored(backups);
       }
-      return apply(c, database, plan, backup, backups, created, start);
+      return apply(c, database, plan, checked, backups, created, start);
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", database.name(), database.target().server(), e);
+    }
+  }
+
+  /**
+   * The release files, read while origin is fetched; empty when they cannot be read, for the read after the pull
+   * (which a pull that changes them makes anyway) to report.
+   */
+  private Optional<Releases> readEarly() {
+    try {
+      return Optional.of(project.releases());
+    } catch (HopException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 
@@ -204,10 +216,15 @@ public final class UpgradeCommand {
     }
   }
 
-  private UpgradeResult apply(Connection c, ProductionDatabase database, UpgradePlan plan, Backup backup,
+  /** What the checks before an upgrade found: the backup tool, and the catalog's digest before any change. */
+  private record Checked(Backup backup, String catalogBefore) {
+  }
+
+  private UpgradeResult apply(Connection c, ProductionDatabase database, UpgradePlan plan, Checked checked,
       Path backups, boolean created, long start) throws HopException {
     DatabaseTarget target = database.target();
-    String before = CatalogDigest.of(c);
+    Backup backup = checked.backup();
+    String before = checked.catalogBefore();
     long t0 = System.nanoTime();
     Path file = backup.create(target, backups, database.name() + "-" + plan.from());
     project.events().accept(HopEvent.lifecycle("Backed up " + database.name() + " to " + file + " ("
