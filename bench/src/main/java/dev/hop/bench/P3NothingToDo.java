@@ -65,7 +65,10 @@ final class P3NothingToDo implements Measure {
     String note = "Production host's clone on ho-prod; origin (a bare repository on disk) has ho-prod, one ho-patch/<n>"
         + " tag and one ho-release/X.Y.Z/<id> branch per patch, and an rc and a release tag per release; the work"
         + " tree holds every Patches/<id>/, the model snapshots of every release and the generated code. hop:status"
-        + " and hop:upgrade fetch origin first; upgrade also checks the work tree is clean and takes its lock."
+        + " and hop:upgrade fetch origin first, only the refs they read (status: ho-prod, the patch branches and the"
+        + " lock tag; upgrade: ho-prod and the release tags), through git-upload-pack with protocol v2 since origin"
+        + " is on disk (so origin lists only those refs), on a thread of their own while they read the release"
+        + " files and the database; upgrade also takes its lock and checks that its release files are ho-prod's."
         + " Flyway: one migration per patch, validated on migrate. " + whereTheTimeGoes(last,
         TARGET * samples.get("flyway-5000").median().toNanos() / 1e9) + " " + floorNote(samples);
     Samples flyway = samples.get("flyway-5000");
