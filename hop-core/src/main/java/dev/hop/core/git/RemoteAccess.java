@@ -2,6 +2,7 @@ package dev.hop.core.git;
 
 import dev.hop.core.HopSettings.GitCredentials;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,18 +95,20 @@ public final class RemoteAccess implements AutoCloseable {
     return uploadPack;
   }
 
+  /** The first executable {@code program} in the folders of the environment's PATH. */
   static Optional<Path> onPath(GitEnvironment environment, String program) {
     Optional<String> path = environment.variable("PATH");
     if (path.isEmpty()) {
       return Optional.empty();
     }
     for (String dir : path.get().split(java.io.File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path candidate = Path.of(dir).resolve(program);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate.toAbsolutePath());
+      try {
+        Path candidate = Path.of(dir).resolve(program);
+        if (!dir.isEmpty() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(candidate.toAbsolutePath());
+        }
+      } catch (InvalidPathException e) {
+        // an entry that is no path here (quoted, or of another OS): skipped, like a missing folder
       }
     }
     return Optional.empty();
