@@ -1,9 +1,12 @@
 package dev.hop.core;
 
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.OriginSync;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.Background;
 import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
 import dev.hop.core.workflow.Project;
@@ -15,7 +18,8 @@ import java.util.Optional;
 /**
  * Brings a production host's ho-prod up to origin (fetch with pruning, fast-forward) and reports the database's
  * version, the newer production releases with their patches and the upgrade path (SPEC §7 {@code update});
- * changes no database.
+ * changes no database. Like {@code upgrade}, it asks for a clean tree only when ho-prod must be pulled, and for
+ * committed release files always; origin is fetched on a thread of its own while the database is looked for.
  */
 public final class UpdateCommand {
   static final String GOAL = "update";
@@ -31,7 +35,8 @@ public final class UpdateCommand {
    * Syncs and reports.
    *
    * @throws ProductionDatabaseException without hop.url, for a missing database or one without hop metadata
-   * @throws RepositoryStateException off ho-prod, with local changes, or when ho-prod diverged from origin
+   * @throws RepositoryStateException off ho-prod, with local changes when ho-prod must be pulled or to release
+   *     files, or when ho-prod diverged from origin
    * @throws HopEnvironmentException when Git, origin or the database fail
    */
   public UpdateResult call() throws HopException {
@@ -40,9 +45,17 @@ public final class UpdateCommand {
     }
     called = true;
     ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
-    boolean pulled = ProductionCheckout.sync(project.git(), GOAL);
+    Background<Void> fetched = project.startGit(git -> {
+      ProductionCheckout.fetchOnHoProd(git, GOAL, OriginSync.Scope.EVERYTHING);
+      return null;
+    });
+    boolean exists = database.exists();
+    fetched.await();
+    GitWorkspace git = project.git();
+    boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
+    ProductionCheckout.requireCommittedReleases(git, GOAL);
     Releases releases = project.releases();
-    if (!database.exists()) {
+    if (!exists) {
       throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
           project.settings().hints());
     }

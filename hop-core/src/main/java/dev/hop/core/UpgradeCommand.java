@@ -10,6 +10,7 @@ import dev.hop.core.db.ServerVersion;
 import dev.hop.core.db.UpgradeLock;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.IgnoreCheck;
+import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.WorkTreeCheck;
 import dev.hop.core.release.ReleaseName;
@@ -104,7 +105,7 @@ public final class UpgradeCommand {
     HopSettings settings = project.settings();
     ProductionDatabase database = ProductionDatabase.of(settings, GOAL);
     Background<Void> fetched = project.startGit(g -> {
-      ProductionCheckout.fetchOnHoProd(g, GOAL);
+      ProductionCheckout.fetchOnHoProd(g, GOAL, OriginSync.Scope.PRODUCTION);
       return null;
     });
     boolean missing = !database.exists();
@@ -130,7 +131,7 @@ public final class UpgradeCommand {
       Version from = database.version(c);
       List<Version> path = releases.upgradePath(from, toRelease);
       if (path.isEmpty()) {
-        requireCommittedReleases(git);
+        ProductionCheckout.requireCommittedReleases(git, GOAL);
         return result(UpgradeResult.Status.UP_TO_DATE, database, created, new UpgradePlan(from, List.of()),
             List.of(), Optional.empty(), Optional.empty(), start);
       }
@@ -202,18 +203,6 @@ public final class UpgradeCommand {
     project.events().accept(HopEvent.lifecycle("Created " + database.name() + " at production " + state.version()
         + " from model/schema.sql (a production database: hop never drops it)"));
     return Optional.empty();
-  }
-
-  /**
-   * With nothing to apply, the work tree may hold changes (upgrade changes nothing), but not its release files: the
-   * path was read from them, and it must be the committed one. A quick comparison with ho-prod decides; when it sees
-   * a difference, the full clean-tree check has the last word and names the files.
-   */
-  private void requireCommittedReleases(GitWorkspace git) throws HopException {
-    if (!new TreeReader(git).changedFiles("refs/heads/" + Project.HO_PROD, Project.RELEASES,
-        name -> ReleaseName.parse(name).isPresent()).isEmpty()) {
-      new WorkTreeCheck(git).requireClean(GOAL);
-    }
   }
 
   /** What the checks before an upgrade found: the backup tool, and the catalog's digest before any change. */

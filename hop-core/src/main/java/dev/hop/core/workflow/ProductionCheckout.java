@@ -5,12 +5,15 @@ import dev.hop.core.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.SyncStatus;
+import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.WorkTreeCheck;
+import dev.hop.core.release.ReleaseName;
 import java.util.List;
 
 /**
- * Brings a production host's checkout up to origin before a production goal: on {@code ho-prod}, clean, fetched
- * with pruning (branches and tags), fast-forwarded, and then synced.
+ * Brings a production host's checkout up to origin before a production goal: on {@code ho-prod}, fetched with
+ * pruning, fast-forwarded (from a clean tree) when origin has more, and then synced; and checks that the release
+ * files it reads are ho-prod's.
  */
 public final class ProductionCheckout {
 
@@ -18,36 +21,21 @@ public final class ProductionCheckout {
   }
 
   /**
-   * Checks and syncs {@code git}'s work tree.
-   *
-   * @return whether ho-prod moved (commits were pulled)
-   * @throws RepositoryStateException UNUSABLE off ho-prod, NOT_CLEAN with local changes, NOT_SYNCED when
-   *     ho-prod diverged from origin or is ahead of it
-   */
-  public static boolean sync(GitWorkspace git, String goal) throws HopException {
-    requireHoProd(git, goal);
-    new WorkTreeCheck(git).requireClean(goal);
-    OriginSync sync = new OriginSync(git);
-    sync.fetch();
-    return fastForward(git, sync);
-  }
-
-  /**
    * The first half of {@link #pullCheckingTreeOnlyToPull}, which a goal may run on the repository's own thread
-   * (see {@link Project#startGit}): checks that {@code git} is on ho-prod and fetches what a production host reads
-   * from origin (ho-prod and the release tags), changing nothing but remote-tracking refs and tags.
+   * (see {@link Project#startGit}): checks that {@code git} is on ho-prod and fetches {@code scope} from origin,
+   * changing nothing but remote-tracking refs and tags.
    *
    * @throws RepositoryStateException UNUSABLE off ho-prod
    */
-  public static void fetchOnHoProd(GitWorkspace git, String goal) throws HopException {
+  public static void fetchOnHoProd(GitWorkspace git, String goal, OriginSync.Scope scope) throws HopException {
     requireHoProd(git, goal);
-    new OriginSync(git).fetch(OriginSync.Scope.PRODUCTION);
+    new OriginSync(git).fetch(scope);
   }
 
   /**
-   * After {@link #fetchOnHoProd}, syncs like {@link #sync} but checks that the work tree is clean only when ho-prod is
-   * not in sync with origin (a pull needs it); a caller with nothing to change then needs no clean tree, and one with
-   * changes to make checks it itself before the first.
+   * After {@link #fetchOnHoProd}, fast-forwards ho-prod to origin's and checks they are then in sync; the work tree
+   * must be clean only when ho-prod has to be pulled. A caller with nothing to change then needs no clean tree (but
+   * see {@link #requireCommittedReleases}), and one with changes to make checks it itself before the first.
    *
    * @return whether ho-prod moved (commits were pulled)
    * @throws RepositoryStateException NOT_CLEAN with local changes when ho-prod must be pulled, NOT_SYNCED when
@@ -59,6 +47,20 @@ public final class ProductionCheckout {
       new WorkTreeCheck(git).requireClean(goal);
     }
     return fastForward(git, sync);
+  }
+
+  /**
+   * Refuses release files in the work tree that differ from ho-prod's, for a goal that reads them without needing a
+   * clean tree otherwise: what it reports or applies must be the committed releases. A quick comparison with ho-prod
+   * decides; when it sees a difference, the full clean-tree check has the last word and names the files.
+   *
+   * @throws RepositoryStateException NOT_CLEAN, listing the uncommitted files
+   */
+  public static void requireCommittedReleases(GitWorkspace git, String goal) throws HopException {
+    if (!new TreeReader(git).changedFiles("refs/heads/" + Project.HO_PROD, Project.RELEASES,
+        name -> ReleaseName.parse(name).isPresent()).isEmpty()) {
+      new WorkTreeCheck(git).requireClean(goal);
+    }
   }
 
   private static void requireHoProd(GitWorkspace git, String goal) throws HopException {

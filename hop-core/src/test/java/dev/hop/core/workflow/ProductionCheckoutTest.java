@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hop.core.HopException;
 import dev.hop.core.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.testing.GitSandbox;
 import java.nio.file.Path;
@@ -40,21 +41,25 @@ class ProductionCheckoutTest {
   }
 
   @Test
-  void syncAlwaysWantsACleanTree() {
-    sandbox.write("alice", "notes.txt", "untracked\n");
-
-    assertThatThrownBy(() -> ProductionCheckout.sync(alice, "update"))
-        .isInstanceOfSatisfying(RepositoryStateException.class,
-            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.NOT_CLEAN))
-        .hasMessageStartingWith("Repository is not clean: cannot update with 1 uncommitted file");
-  }
-
-  @Test
   void inSyncWithOriginADirtyTreeIsLeftToTheCaller() throws Exception {
     sandbox.write("alice", "notes.txt", "untracked\n");
     sandbox.write("alice", "releases/0.1.0.txt", "1-users\n2-orders\n");
 
     assertThat(fetchThenPull(alice)).isFalse();
+  }
+
+  @Test
+  void releaseFilesMustBeHoProdsWhateverElseTheTreeHolds() throws Exception {
+    sandbox.write("alice", "notes.txt", "untracked\n");
+    sandbox.write("alice", "Patches/1-users/README.md", "# edited\n");
+    ProductionCheckout.requireCommittedReleases(alice, "update");
+
+    sandbox.write("alice", "releases/0.1.0.txt", "1-users\n2-orders\n");
+    assertThatThrownBy(() -> ProductionCheckout.requireCommittedReleases(alice, "update"))
+        .isInstanceOfSatisfying(RepositoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.NOT_CLEAN))
+        .hasMessageStartingWith("Repository is not clean: cannot update with 3 uncommitted files")
+        .hasMessageContaining("releases/0.1.0.txt");
   }
 
   @Test
@@ -87,7 +92,7 @@ class ProductionCheckoutTest {
 
   /** What upgrade does: fetch (on the repository's thread), then pull when needed. */
   private static boolean fetchThenPull(GitWorkspace git) throws HopException {
-    ProductionCheckout.fetchOnHoProd(git, "upgrade");
+    ProductionCheckout.fetchOnHoProd(git, "upgrade", OriginSync.Scope.PRODUCTION);
     return ProductionCheckout.pullCheckingTreeOnlyToPull(git, "upgrade");
   }
 }

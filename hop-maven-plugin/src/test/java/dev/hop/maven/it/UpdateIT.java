@@ -82,6 +82,23 @@ class UpdateIT {
   }
 
   @Test
+  void withNothingToPullLocalChangesAreNoObstacleButEditedReleaseFilesAre() throws Exception {
+    released.project().write("notes.txt", "a note on the production host\n");
+
+    MavenRun.Result dirty = maven.run(released.dir(), ProductionChecks.target(db), "hop:update");
+
+    assertThat(dirty.succeeded()).as(dirty.log()).isTrue();
+    assertThat(dirty.info()).contains("No newer production release: the database is up to date");
+
+    released.project().write("releases/1.0.0.txt", "# a release nobody made\n");
+    MavenRun.Result edited = maven.run(released.dir(), ProductionChecks.target(db), "hop:update");
+
+    assertThat(edited.exitCode()).isNotZero();
+    assertThat(edited.log()).contains("Repository is not clean: cannot update with 2 uncommitted files")
+        .contains("releases/1.0.0.txt").doesNotContain("Release 1.0.0");
+  }
+
+  @Test
   void withoutUrlItRefusesNamingHopUrl() throws Exception {
     MavenRun.Result result = maven.run(released.dir(), new java.util.Properties(), "hop:update");
 
