@@ -175,7 +175,8 @@ public final class HopProjectWriter {
     Workdirs.deleteTree(scratch);
     model.generateCode(scratch, BASE_PACKAGE);
     List<Entry> entries = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(scratch)) {
+    // the sources only: the generator also leaves its cache in .hop/local, which a project git-ignores
+    try (Stream<Path> files = Files.walk(scratch.resolve("src"))) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         entries.add(Entry.file(scratch.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
       }

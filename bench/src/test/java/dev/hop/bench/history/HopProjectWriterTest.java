@@ -97,6 +97,8 @@ class HopProjectWriterTest {
     assertThat(Files.readString(dir.resolve("releases/0.3.0-stage.txt")))
         .isEqualTo(HISTORY.stage().get(0).id() + "\n" + HISTORY.stage().get(1).id() + "\n");
     assertThat(dir.resolve("src/main/java/bench/db/public_")).isDirectory();
+    // only the code: what hop keeps in .hop/local (its codegen cache) is git-ignored in a real project
+    assertThat(git.run(dir, "ls-files", "--", ".hop")).isEmpty();
     assertThat(git.run(dir, "log", "-1", "--format=%s", "v0.2.0")).isEqualTo("[ho] Release 0.2.0");
     assertThat(git.run(dir, "rev-list", "--parents", "-n", "1", "v0.1.0-rc1").split(" ")).hasSize(1 + 1 + 4);
   }

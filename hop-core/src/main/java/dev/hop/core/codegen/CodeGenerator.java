@@ -95,8 +95,8 @@ public final class CodeGenerator {
     save(cache);
     // a detail: the goal's own line gives the summary, with its duration
     events.accept(HopEvent.detail("Generated code for " + model.relations().size() + " relation(s) and "
-        + model.enums().size() + " enum type(s): " + result.summary() + "; parsed " + merged.size()
-        + " file(s) to merge your code"));
+        + model.enums().size() + " enum type(s): " + result.summary() + "; generated " + generatedClasses.size()
+        + " relation class(es), the others known unchanged; parsed " + merged.size() + " file(s) to merge your code"));
     return result;
   }
 
