@@ -8,11 +8,11 @@ import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.workflow.BranchGuard;
-import dev.hop.core.workflow.Background;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.PatchSources;
 import dev.hop.core.workflow.ProductionState;
 import dev.hop.core.workflow.Project;
+import dev.hop.core.workflow.RestoreAhead;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,15 +50,12 @@ public final class PatchApplyCommand {
       throw new IllegalStateException("A PatchApplyCommand runs once; ask Hop for a new one");
     }
     called = true;
-    Background<Void> warmUp = DevelopmentDatabase.warmUp(project);
-    try {
-      return apply();
-    } finally {
-      warmUp.join();
+    try (RestoreAhead ahead = RestoreAhead.start(project, project.settings().hints().command(GOAL))) {
+      return apply(ahead);
     }
   }
 
-  private PatchApplyResult apply() throws HopException {
+  private PatchApplyResult apply(RestoreAhead ahead) throws HopException {
     long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     PatchId patch = PatchId.of(new BranchGuard(project.git(), hints).requireOnPatchBranch(GOAL));
@@ -80,7 +77,7 @@ public final class PatchApplyCommand {
     AtomicReference<CodegenResult> generated = new AtomicReference<>();
     List<Step> plan = new ArrayList<>();
     plan.add(Step.irreversible("Restore " + name + " to production " + production.version(),
-        () -> database.restore(production)));
+        () -> database.restore(production, ahead.take())));
     for (Source input : inputs) {
       String release = releases.releaseListing(input.patch()).map(ReleaseName::toString)
           .orElse(BranchGuard.PATCH_BRANCH_PREFIX + input.patch());

@@ -63,6 +63,12 @@ public final class DatabaseServer {
     execute(c, sql, "create database " + database);
   }
 
+  /** Renames {@code database} to {@code newName}; nobody may be connected to it. */
+  void rename(Connection c, String database, String newName) throws DatabaseException {
+    execute(c, "ALTER DATABASE " + Sql.ident(database) + " RENAME TO " + Sql.ident(newName),
+        "rename database " + database + " to " + newName);
+  }
+
   /** Creates an empty development database and marks it as hop's. */
   public void createDevelopment(Connection c, String database, Optional<String> template) throws DatabaseException {
     create(c, database, template);

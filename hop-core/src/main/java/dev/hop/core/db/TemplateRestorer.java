@@ -28,6 +28,16 @@ import java.util.regex.Pattern;
  */
 public final class TemplateRestorer {
 
+  /**
+   * A copy of a template made ahead of its restore ({@link #copyAhead}).
+   *
+   * @param database the copy's name
+   * @param template the template it was copied from
+   * @param hash the hash of the files the template was built from
+   */
+  public record CopyAhead(String database, String template, String hash) {
+  }
+
   private static final int MAX_IDENTIFIER = 63;
   private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("__hop_(\\d{1,9})_(\\d{1,9})_(\\d{1,9})$");
 
@@ -68,26 +78,113 @@ public final class TemplateRestorer {
    */
   public RestoreResult restore(DatabaseTarget development, String templateOwner, Version version, byte[] schema,
       byte[] metadataRows) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
+    return restore(development, templateOwner, version, schema, metadataRows, Optional.empty());
+  }
+
+  /**
+   * Makes {@code development} a fresh copy of production {@code version}, taking {@code ahead} when it was copied
+   * from the template these files make: then the development database is only dropped and the copy renamed into
+   * its place. A copy it does not take (another template, or the restore failed) is dropped.
+   */
+  public RestoreResult restore(DatabaseTarget development, Version version, byte[] schema, byte[] metadataRows,
+      Optional<CopyAhead> ahead) throws DatabaseException, DatabaseRefusedException, PatchScriptException {
+    return restore(development, development.database(), version, schema, metadataRows, ahead);
+  }
+
+  private RestoreResult restore(DatabaseTarget development, String templateOwner, Version version, byte[] schema,
+      byte[] metadataRows, Optional<CopyAhead> ahead)
+      throws DatabaseException, DatabaseRefusedException, PatchScriptException {
     long start = System.nanoTime();
     String template = templateName(templateOwner, version);
     String hash = hash(schema, metadataRows);
+    Optional<CopyAhead> usable = ahead.filter(a -> a.template().equals(template) && a.hash().equals(hash));
     boolean reused;
     try (Connection c = server.connect()) {
-      reused = DevelopmentMarker.comment(c, template)
-          .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
-      if (!reused) {
-        build(c, development.withDatabase(template), version, schema, metadataRows, hash);
-        dropOlderTemplates(c, templateOwner, version);
+      boolean taken = false;
+      try {
+        if (usable.isPresent()) {
+          server.dropDevelopment(c, development.database(), "re-create");
+          server.rename(c, usable.get().database(), development.database());
+          taken = true;
+          reused = true;
+        } else {
+          reused = DevelopmentMarker.comment(c, template)
+              .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
+          if (!reused) {
+            build(c, development.withDatabase(template), version, schema, metadataRows, hash);
+            dropOlderTemplates(c, templateOwner, version);
+          }
+          server.dropDevelopment(c, development.database(), "re-create");
+          server.createDevelopment(c, development.database(), Optional.of(template));
+        }
+      } finally {
+        if (!taken && ahead.isPresent()) {
+          discard(c, ahead.get());
+        }
       }
-      server.dropDevelopment(c, development.database(), "re-create");
-      server.createDevelopment(c, development.database(), Optional.of(template));
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", development.database(), server.describe(), e);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     events.accept(HopEvent.lifecycle("Restored " + development.database() + " to production " + version + " in "
-        + Durations.format(took) + (reused ? " (template reused)" : " (template built)")));
+        + Durations.format(took) + (usable.isPresent() ? " (copied from the template ahead)"
+            : reused ? " (template reused)" : " (template built)")));
     return new RestoreResult(development.database(), template, reused, took);
+  }
+
+  /**
+   * Copies the template of production {@code version} into a database of its own ({@link #aheadName}), marked as a
+   * development database, for a later {@link #restore(DatabaseTarget, Version, byte[], byte[], Optional) restore}
+   * to rename into place: the slow part of a restore, done while the goal still checks what it must before it
+   * changes anything. Only when the template exists and was built from these files; a copy an earlier run left is
+   * replaced. Leaves the development database as it is.
+   *
+   * @return the copy, or empty when there is no current template to copy
+   * @throws DatabaseRefusedException when a database of the copy's name exists that hop did not create
+   */
+  public Optional<CopyAhead> copyAhead(DatabaseTarget development, Version version, byte[] schema,
+      byte[] metadataRows) throws DatabaseException, DatabaseRefusedException {
+    String template = templateName(development.database(), version);
+    String hash = hash(schema, metadataRows);
+    String name = aheadName(development.database());
+    try (Connection c = server.connect()) {
+      boolean current = DevelopmentMarker.comment(c, template)
+          .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
+      if (!current) {
+        return Optional.empty();
+      }
+      server.dropDevelopment(c, name, "replace");
+      server.createDevelopment(c, name, Optional.of(template));
+      return Optional.of(new CopyAhead(name, template, hash));
+    } catch (SQLException e) {
+      throw DatabaseException.of("close the connection", name, server.describe(), e);
+    }
+  }
+
+  /** Drops a copy no restore took; a failure is reported as a warning with the statement to run. */
+  public void discard(CopyAhead copy) {
+    try (Connection c = server.connect()) {
+      discard(c, copy);
+    } catch (DatabaseException | SQLException e) {
+      warnLeft(copy, e);
+    }
+  }
+
+  private void discard(Connection c, CopyAhead copy) {
+    try {
+      server.dropDevelopment(c, copy.database(), "drop");
+    } catch (DatabaseRefusedException e) {
+      // somebody put a database of their own in its place: not hop's to drop, nor to mention beyond the refusal
+      events.accept(HopEvent.warn(e.getMessage()));
+    } catch (DatabaseException e) {
+      warnLeft(copy, e);
+    }
+  }
+
+  private void warnLeft(CopyAhead copy, Exception e) {
+    events.accept(HopEvent.warn("Could not drop " + copy.database() + ", the copy of " + copy.template()
+        + " hop made ahead: " + e.getMessage() + ". The next patch-apply replaces it; or drop it on "
+        + server.describe() + " with: DROP DATABASE " + Sql.ident(copy.database())));
   }
 
   private void build(Connection maintenance, DatabaseTarget template, Version version, byte[] schema,
@@ -146,7 +243,15 @@ public final class TemplateRestorer {
 
   /** {@code <database>__hop_<major>_<minor>_<patch>}, the database part shortened to fit 63 characters. */
   static String templateName(String database, Version version) {
-    String suffix = "__hop_" + version.major() + "_" + version.minor() + "_" + version.patch();
+    return fit(database, "__hop_" + version.major() + "_" + version.minor() + "_" + version.patch());
+  }
+
+  /** {@code <database>__hop_next}, the database part shortened to fit 63 characters. */
+  static String aheadName(String database) {
+    return fit(database, "__hop_next");
+  }
+
+  private static String fit(String database, String suffix) {
     String base = database.length() + suffix.length() > MAX_IDENTIFIER
         ? database.substring(0, MAX_IDENTIFIER - suffix.length()) : database;
     return base + suffix;

@@ -11,6 +11,7 @@ import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.PatchExecutor;
 import dev.hop.core.db.PatchRun;
 import dev.hop.core.db.TemplateRestorer;
+import dev.hop.core.db.TemplateRestorer.CopyAhead;
 import dev.hop.core.release.PatchId;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,36 +37,22 @@ public final class DevelopmentDatabase {
     this.next = next;
   }
 
-  /**
-   * Opens and closes a connection to the development server's maintenance database on a thread of its own, so that
-   * loading the driver and setting up the first connection overlap the goal's Git work; only when the server's URL
-   * is configured (the embedded server is never started before the goal's checks). Changes nothing; a failure is
-   * left for the real connection to meet and report. The goal joins it before it ends.
-   */
-  public static Background<Void> warmUp(Project project) {
-    Optional<String> url = project.settings().jdbcUrl();
-    return Background.start("hop-db-warm-up", () -> {
-      if (url.isPresent()) {
-        HopSettings settings = project.settings();
-        DatabaseTarget server = new DatabaseTarget(url.get(), settings.user(), settings.password()).maintenance();
-        try (Connection c = server.connect()) {
-          c.isValid(0);
-        } catch (HopException | SQLException | RuntimeException e) {
-          // the real connection reports it
-        }
-      }
-      return null;
-    });
-  }
-
   public DatabaseTarget target() {
     return target;
   }
 
   /** Drops and re-creates the database (when hop marked it as its own) as a copy of the production state. */
   public void restore(ProductionState production) throws HopException {
+    restore(production, Optional.empty());
+  }
+
+  /**
+   * Drops and re-creates the database (when hop marked it as its own) as a copy of the production state, renaming
+   * {@code ahead} into its place when it was copied from that state's template.
+   */
+  public void restore(ProductionState production, Optional<CopyAhead> ahead) throws HopException {
     TemplateRestorer.on(target, project.settings().hints(), project.events(), next)
-        .restore(target, production.version(), production.schema(), production.metadata());
+        .restore(target, production.version(), production.schema(), production.metadata(), ahead);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,119 @@ class TemplateRestorerTest {
         c.createStatement().execute("DROP DATABASE IF EXISTS "
             + TemplateRestorer.templateName(dev.name(), v) + " WITH (FORCE)");
       }
+      c.createStatement().execute("DROP DATABASE IF EXISTS " + TemplateRestorer.aheadName(dev.name()) + " WITH (FORCE)");
     }
+  }
+
+  @Test
+  void aCopyMadeAheadLeavesTheDevelopmentDatabaseAloneUntilTheRestoreRenamesItIntoPlace() throws Exception {
+    restorer.restore(devTarget, V1, schema, metadataCopy);
+    try (Connection c = dev.connect()) {
+      c.createStatement().execute("CREATE TABLE shop.scratch (id int)");
+    }
+    events.clear();
+
+    Optional<TemplateRestorer.CopyAhead> ahead = restorer.copyAhead(devTarget, V1, schema, metadataCopy);
+
+    assertThat(ahead).map(TemplateRestorer.CopyAhead::database).contains(TemplateRestorer.aheadName(dev.name()));
+    assertThat(scratchTable()).isTrue();
+    try (Connection m = devTarget.maintenance().connect()) {
+      assertThat(DevelopmentMarker.isDevelopment(m, ahead.get().database())).isTrue();
+    }
+
+    RestoreResult result = restorer.restore(devTarget, V1, schema, metadataCopy, ahead);
+
+    assertThat(result.templateReused()).isTrue();
+    assertThat(scratchTable()).isFalse();
+    assertThat(databases()).contains(dev.name()).doesNotContain(ahead.get().database());
+    try (Connection m = devTarget.maintenance().connect()) {
+      assertThat(DevelopmentMarker.isDevelopment(m, dev.name())).isTrue();
+    }
+    try (Connection r = dev.connect()) {
+      assertThat(new MetadataSchema().currentRelease(r)).contains(DatabaseRelease.production(V1));
+    }
+    assertThat(events).anySatisfy(e -> assertThat(e.message()).endsWith("(copied from the template ahead)"));
+  }
+
+  @Test
+  void noCopyAheadWithoutATemplateBuiltFromTheSameFiles() throws Exception {
+    assertThat(restorer.copyAhead(devTarget, V1, schema, metadataCopy)).isEmpty();
+    restorer.restore(devTarget, V1, schema, metadataCopy);
+    assertThat(restorer.copyAhead(devTarget, V1, schema, metadataInserts)).isEmpty();
+    assertThat(restorer.copyAhead(devTarget, V2, schema, metadataCopy)).isEmpty();
+    assertThat(databases()).doesNotContain(TemplateRestorer.aheadName(dev.name()));
+  }
+
+  @Test
+  void aCopyOfAnotherTemplateIsDroppedAndTheRestoreCopiesTheRightOne() throws Exception {
+    restorer.restore(devTarget, V1, schema, metadataCopy);
+    Optional<TemplateRestorer.CopyAhead> ahead = restorer.copyAhead(devTarget, V1, schema, metadataCopy);
+    byte[] changed = (new String(schema, StandardCharsets.UTF_8) + "\nCREATE TABLE shop.extra (id int);\n")
+        .getBytes(StandardCharsets.UTF_8);
+
+    RestoreResult result = restorer.restore(devTarget, V1, changed, metadataCopy, ahead);
+
+    assertThat(result.templateReused()).isFalse();
+    assertThat(databases()).doesNotContain(ahead.orElseThrow().database());
+    try (Connection c = dev.connect(); ResultSet rs = c.createStatement()
+        .executeQuery("SELECT to_regclass('shop.extra') IS NOT NULL")) {
+      rs.next();
+      assertThat(rs.getBoolean(1)).isTrue();
+    }
+  }
+
+  @Test
+  void aRefusedRestoreDropsTheCopyAndLeavesTheDatabaseItRefused() throws Exception {
+    restorer.restore(devTarget, V1, schema, metadataCopy);
+    Optional<TemplateRestorer.CopyAhead> ahead = restorer.copyAhead(devTarget, V1, schema, metadataCopy);
+    try (Connection m = devTarget.maintenance().connect()) {
+      m.createStatement().execute("COMMENT ON DATABASE " + dev.name() + " IS 'somebody else''s'");
+    }
+
+    assertThatThrownBy(() -> restorer.restore(devTarget, V1, schema, metadataCopy, ahead))
+        .isInstanceOf(DatabaseRefusedException.class);
+
+    assertThat(databases()).contains(dev.name()).doesNotContain(ahead.orElseThrow().database());
+  }
+
+  @Test
+  void aCopyAnEarlierRunLeftIsReplacedAndOneHopDidNotMakeIsRefused() throws Exception {
+    restorer.restore(devTarget, V1, schema, metadataCopy);
+    Optional<TemplateRestorer.CopyAhead> first = restorer.copyAhead(devTarget, V1, schema, metadataCopy);
+    assertThat(restorer.copyAhead(devTarget, V1, schema, metadataCopy)).isEqualTo(first);
+    restorer.discard(first.orElseThrow());
+    assertThat(databases()).doesNotContain(first.get().database());
+
+    try (Connection m = devTarget.maintenance().connect()) {
+      m.createStatement().execute("CREATE DATABASE " + first.get().database());
+    }
+    assertThatThrownBy(() -> restorer.copyAhead(devTarget, V1, schema, metadataCopy))
+        .isInstanceOf(DatabaseRefusedException.class);
+    restorer.discard(first.get());
+    assertThat(databases()).contains(first.get().database());
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.level()).isEqualTo(HopEvent.Level.WARN);
+      assertThat(e.message()).startsWith("Refusing to drop database " + first.get().database());
+    });
+  }
+
+  private boolean scratchTable() throws Exception {
+    try (Connection c = dev.connect(); ResultSet rs = c.createStatement()
+        .executeQuery("SELECT to_regclass('shop.scratch') IS NOT NULL")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  private List<String> databases() throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection m = devTarget.maintenance().connect();
+        ResultSet rs = m.createStatement().executeQuery("SELECT datname FROM pg_database")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
   }
 
   @Test
@@ -152,6 +265,9 @@ class TemplateRestorerTest {
     String longOwner = "d".repeat(60);
     assertThat(TemplateRestorer.templateVersion(longOwner, TemplateRestorer.templateName(longOwner, new Version(10, 20, 30))))
         .contains(new Version(10, 20, 30));
+    assertThat(TemplateRestorer.aheadName(owner)).isEqualTo("shop_db__hop_next");
+    assertThat(TemplateRestorer.aheadName(longOwner)).hasSize(63).endsWith("__hop_next");
+    assertThat(TemplateRestorer.templateVersion(longOwner, TemplateRestorer.aheadName(longOwner))).isEmpty();
   }
 
   @Test

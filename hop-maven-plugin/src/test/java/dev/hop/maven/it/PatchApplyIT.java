@@ -76,6 +76,38 @@ class PatchApplyIT {
   }
 
   @Test
+  void onceTheTemplateExistsTheCopyIsMadeAheadAndRenamedIntoPlace() throws Exception {
+    project.write("Patches/3-orders/01-orders.sql", "CREATE TABLE public.orders (id integer PRIMARY KEY);\n");
+    assertThat(maven.run(project.dir(), database.properties(), "hop:patch-apply").succeeded()).isTrue();
+    project.write("Patches/3-orders/01-orders.sql", "CREATE TABLE public.orders (ref text PRIMARY KEY);\n");
+
+    MavenRun.Result result = maven.run(project.dir(), database.properties(), "hop:patch-apply");
+
+    assertThat(result.succeeded()).as(result.log()).isTrue();
+    assertThat(result.info()).anyMatch(l -> l.matches("Restored " + database.name()
+        + " to production 0\\.0\\.0 in \\d+\\.\\d+ s \\(copied from the template ahead\\)"));
+    assertThat(database.column("SELECT table_name || '.' || column_name FROM information_schema.columns"
+        + " WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"))
+        .containsExactly("item.id", "item.name", "orders.ref");
+    assertThat(databases()).contains(database.name()).doesNotContain(database.name() + "__hop_next");
+  }
+
+  @Test
+  void aGoalRefusedAfterTheCopyWasMadeAheadDropsItAndLeavesTheDatabaseAsItWas() throws Exception {
+    project.write("Patches/3-orders/01-orders.sql", "CREATE TABLE public.orders (id integer PRIMARY KEY);\n");
+    assertThat(maven.run(project.dir(), database.properties(), "hop:patch-apply").succeeded()).isTrue();
+    project.git("switch", "-q", "ho-prod");
+
+    MavenRun.Result result = maven.run(project.dir(), database.properties(), "hop:patch-apply");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.log()).contains("Must be on ho-patch/* branch");
+    assertThat(databases()).contains(database.name()).doesNotContain(database.name() + "__hop_next");
+    assertThat(database.column("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        + " ORDER BY 1")).containsExactly("item", "orders");
+  }
+
+  @Test
   void aScriptErrorNamesFileLineAndColumnAndKeepsThePatchesBeforeIt() throws Exception {
     project.write("Patches/3-orders/01-orders.sql", "CREATE TABLE public.orders (id integer PRIMARY KEY);\n");
     project.write("Patches/3-orders/02-index.sql", "-- an index\nCREATE INDEX ON public.orders (no_such_column);\n");
@@ -106,6 +138,11 @@ class PatchApplyIT {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.log()).contains("Must be on ho-patch/* branch: patch-apply works on the patch of the current"
         + " branch, which is ho-prod").contains("mvn hop:patch-new -Did=<id>");
+  }
+
+  private List<String> databases() throws Exception {
+    // never closed: closing a fixture drops the databases its name starts
+    return DevelopmentDatabaseFixture.named("postgres").column("SELECT datname FROM pg_database");
   }
 
   private static List<Path> javaFiles(Path dir) throws Exception {
