@@ -108,58 +108,124 @@ public final class UpgradeCommand {
     });
     boolean missing = !database.exists();
     Optional<Releases> early = readEarly();
-    fetched.await();
-    GitWorkspace git = project.git();
-    boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
-    Releases releases = pulled || early.isEmpty() ? project.releases() : early.get();
-    Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
-    if (missing && !create) {
-      throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
-    }
-    boolean created = false;
-    if (missing) {
+    // an existing database is connected to, locked and read while origin is still fetched; what fails there is
+    // reported once Git's own checks have passed
+    try (LockedDatabase locked = missing ? null : LockedDatabase.open(database, lockWait, settings.hints())) {
+      fetched.await();
+      GitWorkspace git = project.git();
+      boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
+      Releases releases = pulled || early.isEmpty() ? project.releases() : early.get();
+      Path backups = backupDir.orElse(project.dir().resolve("backups")).toAbsolutePath().normalize();
+      if (missing && !create) {
+        throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
+      }
+      if (!missing) {
+        return upgrade(git, database, locked.connection(), locked.version(), releases, backups, false, start);
+      }
       Optional<UpgradeResult> described = createMissing(git, database, releases, backups, start);
       if (described.isPresent()) {
         return described.get();
       }
-      created = true;
+      try (LockedDatabase created = LockedDatabase.open(database, lockWait, settings.hints())) {
+        return upgrade(git, database, created.connection(), created.version(), releases, backups, true, start);
+      }
     }
-    try (Connection c = database.target().connect();
-        UpgradeLock lock = UpgradeLock.acquire(c, lockWait, settings.hints())) {
-      Version from = database.version(c);
-      List<Version> path = releases.upgradePath(from, toRelease);
-      if (path.isEmpty()) {
-        ProductionCheckout.requireCommittedReleases(git, GOAL);
-        return result(UpgradeResult.Status.UP_TO_DATE, database, created, new UpgradePlan(from, List.of()),
-            List.of(), Optional.empty(), Optional.empty(), start);
+  }
+
+  /** From the locked database at {@code from}: nothing to do, the plan described, or the plan applied. */
+  private UpgradeResult upgrade(GitWorkspace git, ProductionDatabase database, Connection c, Version from,
+      Releases releases, Path backups, boolean created, long start) throws HopException {
+    List<Version> path = releases.upgradePath(from, toRelease);
+    if (path.isEmpty()) {
+      ProductionCheckout.requireCommittedReleases(git, GOAL);
+      return result(UpgradeResult.Status.UP_TO_DATE, database, created, new UpgradePlan(from, List.of()),
+          List.of(), Optional.empty(), Optional.empty(), start);
+    }
+    // the clean work tree is checked on a thread of its own while the plan is read, and the backup tool and the
+    // catalog's digest (what the failure check compares with) looked for; a dirty tree is still reported first
+    boolean checkTree = !created;
+    Background<Void> clean = Background.start("hop-upgrade-clean-check", () -> {
+      if (checkTree) {
+        new WorkTreeCheck(git).requireClean(GOAL);
       }
-      // the read-only checks run on a thread of their own while the plan is read: the clean work tree (still
-      // reported first, when both fail), pg_dump's lookup and the catalog's digest the failure check compares with
-      boolean checkTree = !created;
-      boolean digest = !dryRun;
-      Background<Checked> checks = Background.start("hop-upgrade-checks", () -> {
-        if (checkTree) {
-          new WorkTreeCheck(git).requireClean(GOAL);
-        }
-        return new Checked(backupTool(c), digest ? CatalogDigest.of(c) : "");
-      });
-      UpgradePlan plan;
+      return null;
+    });
+    UpgradePlan plan;
+    Checked checked;
+    try {
+      plan = UpgradePlan.read(git, releases, from, path);
+      checked = new Checked(backupTool(c), dryRun ? "" : CatalogDigest.of(c));
+    } catch (HopException | RuntimeException e) {
+      clean.await();
+      throw e;
+    }
+    clean.await();
+    if (dryRun) {
+      return dryRun(database, plan, created, start);
+    }
+    if (!created) {
+      requireIgnored(backups);
+    }
+    return apply(c, database, plan, checked, backups, created, start);
+  }
+
+  /**
+   * A connection to the production database holding the upgrade lock, and the version read through it; or what
+   * failed, kept for {@link #connection()} to throw.
+   */
+  private static final class LockedDatabase implements AutoCloseable {
+    private final String name;
+    private final String server;
+    private Connection connection;
+    private UpgradeLock lock;
+    private Version version;
+    private HopException failure;
+
+    private LockedDatabase(ProductionDatabase database) {
+      this.name = database.name();
+      this.server = database.target().server();
+    }
+
+    static LockedDatabase open(ProductionDatabase database, Duration wait, CommandHints hints) {
+      LockedDatabase locked = new LockedDatabase(database);
       try {
-        plan = UpgradePlan.read(git, releases, from, path);
-      } catch (HopException | RuntimeException e) {
-        checks.await();
-        throw e;
+        locked.connection = database.target().connect();
+        locked.lock = UpgradeLock.acquire(locked.connection, wait, hints);
+        locked.version = database.version(locked.connection);
+      } catch (HopException e) {
+        locked.failure = e;
       }
-      Checked checked = checks.await();
-      if (dryRun) {
-        return dryRun(database, plan, created, start);
+      return locked;
+    }
+
+    /** The locked connection, or the failure to open, lock or read it. */
+    Connection connection() throws HopException {
+      if (failure != null) {
+        throw failure;
       }
-      if (!created) {
-        requireIgnored(backups);
+      return connection;
+    }
+
+    Version version() throws HopException {
+      connection();
+      return version;
+    }
+
+    @Override
+    public void close() throws HopException {
+      try {
+        if (lock != null) {
+          lock.close();
+        }
+      } finally {
+        if (connection != null) {
+          try {
+            connection.close();
+          } catch (SQLException e) {
+            throw DatabaseException.of("close the connection", name, server, e);
+          }
+        }
       }
-      return apply(c, database, plan, checked, backups, created, start);
-    } catch (SQLException e) {
-      throw DatabaseException.of("close the connection", database.name(), database.target().server(), e);
     }
   }
 
