@@ -55,6 +55,11 @@ public final class GitWorkspace implements AutoCloseable {
     }
   }
 
+  /** Git's own {@code git} on the PATH of the environment hop was given, if any. */
+  Optional<Path> gitProgram() {
+    return access.gitProgram();
+  }
+
   /** The work tree's root folder. */
   public Path workTree() {
     return git.getRepository().getWorkTree().toPath();

@@ -32,6 +32,7 @@ public final class RemoteAccess implements AutoCloseable {
   private final KnownHostsPolicy knownHosts;
   private SshdSessionFactory ssh;
   private Optional<Path> uploadPack;
+  private Optional<Path> gitProgram;
   private boolean forkedLocal;
 
   private RemoteAccess(GitCredentials credentials, GitEnvironment environment) {
@@ -85,6 +86,14 @@ public final class RemoteAccess implements AutoCloseable {
     forkedLocal = false;
     uploadPack = Optional.empty();
     return retry;
+  }
+
+  /** Git's own {@code git} on the PATH, looked for once: {@link WorkTreeCheck} reads the status through it. */
+  synchronized Optional<Path> gitProgram() {
+    if (gitProgram == null) {
+      gitProgram = onPath(environment, "git");
+    }
+    return gitProgram;
   }
 
   /** {@code git-upload-pack} on the PATH, looked for once. */

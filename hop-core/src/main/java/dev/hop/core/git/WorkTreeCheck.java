@@ -4,6 +4,7 @@ import dev.hop.core.GitOperationException;
 import dev.hop.core.RepositoryStateException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -39,8 +40,16 @@ public final class WorkTreeCheck {
     }
   }
 
-  /** Reads the uncommitted changes (like {@code git status --porcelain}). */
+  /**
+   * Reads the uncommitted changes (like {@code git status --porcelain}): through Git itself when it is on the PATH
+   * ({@link GitStatusProgram}, ten times faster in a fresh JVM), else, or when Git fails, through JGit.
+   */
   public Changes changes() throws GitOperationException {
+    Optional<Changes> fromGit = workspace.gitProgram()
+        .flatMap(git -> new GitStatusProgram(git).changes(workspace.workTree()));
+    if (fromGit.isPresent()) {
+      return fromGit.get();
+    }
     try {
       Status status = workspace.git().status().call();
       TreeSet<String> modified = new TreeSet<>(status.getModified());
