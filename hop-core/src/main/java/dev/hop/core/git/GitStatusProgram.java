@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,15 @@ final class GitStatusProgram {
     this.git = git;
   }
 
-  /** The changes of {@code workTree}, or empty when Git could not tell them. */
-  Optional<WorkTreeCheck.Changes> changes(Path workTree) {
-    ProcessBuilder builder = new ProcessBuilder(git.toString(), "--no-optional-locks", "status", "--porcelain=v1",
-        "-z", "--untracked-files=all", "--no-renames")
+  /**
+   * The changes of {@code workTree}, below {@code folder} (repository-relative) when given; empty when Git could not
+   * tell them.
+   */
+  Optional<WorkTreeCheck.Changes> changes(Path workTree, Optional<String> folder) {
+    List<String> command = new ArrayList<>(List.of(git.toString(), "--no-optional-locks", "status",
+        "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"));
+    folder.ifPresent(f -> command.addAll(List.of("--", ":(top,literal)" + f)));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workTree.toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     Map<String, String> environment = builder.environment();

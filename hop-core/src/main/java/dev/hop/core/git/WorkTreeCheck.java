@@ -45,8 +45,7 @@ public final class WorkTreeCheck {
    * ({@link GitStatusProgram}, ten times faster in a fresh JVM), else, or when Git fails, through JGit.
    */
   public Changes changes() throws GitOperationException {
-    Optional<Changes> fromGit = workspace.gitProgram()
-        .flatMap(git -> new GitStatusProgram(git).changes(workspace.workTree()));
+    Optional<Changes> fromGit = throughGit(Optional.empty());
     if (fromGit.isPresent()) {
       return fromGit.get();
     }
@@ -62,6 +61,18 @@ public final class WorkTreeCheck {
     } catch (GitAPIException | RuntimeException e) {
       throw new GitOperationException("git status --porcelain", "Cannot read the status of " + workspace.workTree(), e);
     }
+  }
+
+  /**
+   * The uncommitted changes below {@code folder} (repository-relative, e.g. {@code releases}) as Git itself reads
+   * them; empty when Git is not on the PATH or failed, for the caller to compare another way.
+   */
+  public Optional<Changes> changesThroughGit(String folder) {
+    return throughGit(Optional.of(folder));
+  }
+
+  private Optional<Changes> throughGit(Optional<String> folder) {
+    return workspace.gitProgram().flatMap(git -> new GitStatusProgram(git).changes(workspace.workTree(), folder));
   }
 
   /**

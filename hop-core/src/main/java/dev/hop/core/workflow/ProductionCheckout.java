@@ -9,6 +9,7 @@ import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.WorkTreeCheck;
 import dev.hop.core.release.ReleaseName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Brings a production host's checkout up to origin before a production goal: on {@code ho-prod}, fetched with
@@ -57,10 +58,23 @@ public final class ProductionCheckout {
    * @throws RepositoryStateException NOT_CLEAN, listing the uncommitted files
    */
   public static void requireCommittedReleases(GitWorkspace git, String goal) throws HopException {
-    if (!new TreeReader(git).changedFiles("refs/heads/" + Project.HO_PROD, Project.RELEASES,
-        name -> ReleaseName.parse(name).isPresent()).isEmpty()) {
-      new WorkTreeCheck(git).requireClean(goal);
+    WorkTreeCheck check = new WorkTreeCheck(git);
+    // on ho-prod, Git's status of releases/ tells it quickest; without Git, the files are compared with ho-prod's
+    Optional<WorkTreeCheck.Changes> status = check.changesThroughGit(Project.RELEASES);
+    boolean changed = status.isPresent()
+        ? status.get().all().stream().anyMatch(ProductionCheckout::isReleaseFile)
+        : !new TreeReader(git).changedFiles("refs/heads/" + Project.HO_PROD, Project.RELEASES,
+            name -> ReleaseName.parse(name).isPresent()).isEmpty();
+    if (changed) {
+      check.requireClean(goal);
     }
+  }
+
+  /** Whether {@code path} (repository-relative) is a release file directly in {@code releases/}. */
+  private static boolean isReleaseFile(String path) {
+    String prefix = Project.RELEASES + "/";
+    return path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0
+        && ReleaseName.parse(path.substring(prefix.length())).isPresent();
   }
 
   private static void requireHoProd(GitWorkspace git, String goal) throws HopException {

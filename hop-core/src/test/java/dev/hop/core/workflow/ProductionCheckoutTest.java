@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.HopException;
 import dev.hop.core.RepositoryStateException;
+import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.testing.GitSandbox;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,29 @@ class ProductionCheckoutTest {
             e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.NOT_CLEAN))
         .hasMessageStartingWith("Repository is not clean: cannot update with 3 uncommitted files")
         .hasMessageContaining("releases/0.1.0.txt");
+  }
+
+  @Test
+  void releaseFilesAreComparedTheSameThroughGitAsWithoutIt() throws Exception {
+    try (GitWorkspace throughGit = GitWorkspace.open(sandbox.dir("alice"), RemoteAccess.of(
+        dev.hop.core.HopSettings.GitCredentials.NONE, new GitEnvironment(Path.of("/nonexistent"),
+            Map.of("PATH", System.getenv().getOrDefault("PATH", "")))), e -> { })) {
+      for (GitWorkspace workspace : List.of(alice, throughGit)) {
+        sandbox.write("alice", "releases/NOTES.md", "not a release file\n");
+        sandbox.write("alice", "releases/old/0.0.1.txt", "not directly in releases/\n");
+        ProductionCheckout.requireCommittedReleases(workspace, "upgrade");
+
+        sandbox.write("alice", "releases/0.2.0-stage.txt", "2-orders\n");
+        assertThatThrownBy(() -> ProductionCheckout.requireCommittedReleases(workspace, "upgrade"))
+            .hasMessageContaining("untracked: releases/0.2.0-stage.txt");
+        Files.delete(sandbox.dir("alice").resolve("releases/0.2.0-stage.txt"));
+
+        Files.delete(sandbox.dir("alice").resolve("releases/0.1.0.txt"));
+        assertThatThrownBy(() -> ProductionCheckout.requireCommittedReleases(workspace, "upgrade"))
+            .hasMessageContaining("modified: releases/0.1.0.txt");
+        sandbox.cli().run(sandbox.dir("alice"), "checkout", "-q", "--", "releases/0.1.0.txt");
+      }
+    }
   }
 
   @Test
