@@ -1,7 +1,6 @@
 package dev.hop.core;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Spells a duration for the log, the one way every hop line does: {@code 0.42 s}, {@code 12.3 s}, {@code 2 min 05 s}. */
 public final class Durations {
@@ -10,13 +9,23 @@ public final class Durations {
   }
 
   public static String format(Duration d) {
-    double seconds = d.toNanos() / 1e9;
-    if (seconds < 10) {
-      return String.format(Locale.ROOT, "%.2f s", seconds);
+    long nanos = d.toNanos();
+    if (nanos < 10_000_000_000L) {
+      return decimals(nanos, 10_000_000L, 2) + " s";
     }
-    if (seconds < 60) {
-      return String.format(Locale.ROOT, "%.1f s", seconds);
+    if (nanos < 60_000_000_000L) {
+      return decimals(nanos, 100_000_000L, 1) + " s";
     }
-    return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
+    long seconds = d.toSeconds();
+    long part = seconds % 60;
+    return seconds / 60 + " min " + (part < 10 ? "0" : "") + part + " s";
+  }
+
+  /** {@code nanos} in units of {@code unit} nanoseconds, rounded half up, written with {@code digits} decimals. */
+  private static String decimals(long nanos, long unit, int digits) {
+    long units = (Math.max(0, nanos) + unit / 2) / unit;
+    long scale = digits == 2 ? 100 : 10;
+    String fraction = Long.toString(units % scale);
+    return units / scale + "." + "0".repeat(digits - fraction.length()) + fraction;
   }
 }
