@@ -3,6 +3,7 @@ package dev.hop.core.db;
 import dev.hop.core.Durations;
 import dev.hop.core.DatabaseException;
 import dev.hop.core.HopEvent;
+import dev.hop.core.HopException;
 import dev.hop.core.HopEvents;
 import dev.hop.core.PatchScriptException;
 import dev.hop.core.ProjectFileException;
@@ -31,6 +32,9 @@ public final class PatchExecutor {
   private final String next;
   private final MetadataSchema metadata = new MetadataSchema();
   private final HopEvent.Level fileLevel;
+  /** The records not sent yet: this patch's, and the earlier patches' when records wait for {@link #flush}. */
+  private final List<AppliedScript> records = new ArrayList<>();
+  private boolean recordsWaitForFlush;
 
   /**
    * @param target the database {@code c} is connected to (Java scripts connect to it themselves)
@@ -53,7 +57,24 @@ public final class PatchExecutor {
   }
 
   /**
-   * Runs the scripts of {@code patch} for {@code release}; the caller commits or rolls back.
+   * Keeps the records of whole patches until {@link #flush}, for a caller that applies many patches in one
+   * transaction ({@code upgrade}): one round trip per release instead of one per patch. A script that commits the
+   * work, or runs outside any transaction, still sends every record before it, or with it.
+   */
+  public PatchExecutor recordsWaitForFlush() {
+    recordsWaitForFlush = true;
+    return this;
+  }
+
+  /** Sends the records kept so far, in order: before the caller commits. */
+  public void flush(Connection c) throws DatabaseException {
+    metadata.recordApplied(c, records);
+    records.clear();
+  }
+
+  /**
+   * Runs the scripts of {@code patch} for {@code release}; the caller commits or rolls back (after a {@link #flush}
+   * when records wait for it).
    *
    * @param files the patch folder's files by relative path (from the working tree or Git)
    * @param folder the patch folder in the working tree, empty when the files come from Git
@@ -65,13 +86,12 @@ public final class PatchExecutor {
     boolean inTransaction = inTransaction(c);
     boolean transactional = true;
     List<String> names = new ArrayList<>();
-    List<AppliedScript> records = new ArrayList<>();
     try (PatchFolder dir = PatchFolder.of(folder, files)) {
       for (PatchScript script : scripts) {
         String file = "Patches/" + patch + "/" + script.name();
         long t0 = System.nanoTime();
         if (inTransaction && script.breaksTransaction()) {
-          record(c, records);
+          flush(c);
           commit(c, file);
           transactional = false;
           events.accept(HopEvent.warn("Patch " + patch + " is not transactional from " + script.name() + " on: "
@@ -82,24 +102,23 @@ public final class PatchExecutor {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         records.add(new AppliedScript(release, patch.value(), script.name(), script.sha256(), null, took));
         if (!inTransaction) {
-          record(c, records); // each script committed on its own: so is its record
+          flush(c); // each script committed on its own: so is its record
         }
         events.accept(new HopEvent(fileLevel, "Ran " + file + " in " + Durations.format(took)));
         names.add(script.name());
       }
-      record(c, records);
+      if (!recordsWaitForFlush) {
+        flush(c);
+      }
+    } catch (HopException | RuntimeException e) {
+      records.clear(); // the caller rolls them back with the work
+      throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     events.accept(HopEvent.lifecycle("Applied patch " + patch + ": " + names.size() + " script"
         + (names.size() == 1 ? "" : "s") + " in " + Durations.format(took)
         + (transactional ? "" : " (not transactional)")));
     return new PatchRun(patch, names, transactional, took);
-  }
-
-  /** Sends the pending records, in order, and forgets them. */
-  private void record(Connection c, List<AppliedScript> records) throws DatabaseException {
-    metadata.recordApplied(c, records);
-    records.clear();
   }
 
   private void run(Connection c, PatchFolder dir, String file, PatchScript script)

@@ -38,7 +38,8 @@ public final class UpgradeRun {
   }
 
   public UpgradeRun(DatabaseTarget target, HopEvents events, String next) {
-    this.executor = new PatchExecutor(target, events, next, HopEvent.Level.LIFECYCLE);
+    // the whole path is one transaction: the patches' records go with their release's
+    this.executor = new PatchExecutor(target, events, next, HopEvent.Level.LIFECYCLE).recordsWaitForFlush();
     this.events = events;
   }
 
@@ -58,6 +59,7 @@ public final class UpgradeRun {
         files += run.scripts().size();
       }
       patch = null;
+      executor.flush(c);
       metadata.recordRelease(c, DatabaseRelease.production(r.version()), UpgradePlanSql.changelog(r), r.commit());
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       events.accept(HopEvent.lifecycle("Applied release " + r.version() + ": " + r.patches().size() + " patch"

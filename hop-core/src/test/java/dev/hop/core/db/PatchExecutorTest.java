@@ -101,6 +101,42 @@ class PatchExecutorTest {
   }
 
   @Test
+  void recordsThatWaitForFlushAreSentAtOnceOrBeforeAScriptCommitsTheWork() throws Exception {
+    executor.recordsWaitForFlush();
+    executor.apply(c, "1.0.0", PatchId.of("12-a"), Map.of("01.sql", bytes("CREATE TABLE p.a (id int);")),
+        Optional.empty());
+    executor.apply(c, "1.0.0", PatchId.of("13-b"), Map.of("01.sql", bytes("CREATE TABLE p.b (id int);")),
+        Optional.empty());
+    assertThat(column("SELECT patch_id FROM half_orm_meta.hop_applied_patch")).isEmpty();
+
+    executor.flush(c);
+    assertThat(column("SELECT patch_id FROM half_orm_meta.hop_applied_patch ORDER BY id"))
+        .containsExactly("12-a", "13-b");
+
+    executor.apply(c, "1.0.0", PatchId.of("14-c"), Map.of("01.sql", bytes("CREATE TABLE p.c (id int);")),
+        Optional.empty());
+    executor.apply(c, "1.0.0", PatchId.of("15-d"), Map.of(
+        "01.sql", bytes("CREATE TABLE p.d (id int);"),
+        "02.sql", bytes("-- hop:no-transaction\nCREATE INDEX CONCURRENTLY d_id ON p.d (id);")), Optional.empty());
+    c.rollback();
+    // committed before the no-transaction file: every record kept until then, 14-c's included
+    assertThat(column("SELECT patch_id || '/' || file FROM half_orm_meta.hop_applied_patch ORDER BY id"))
+        .containsExactly("12-a/01.sql", "13-b/01.sql", "14-c/01.sql", "15-d/01.sql");
+  }
+
+  @Test
+  void aFailedPatchLeavesNoRecordWaitingForTheNextFlush() throws Exception {
+    executor.recordsWaitForFlush();
+    assertThatThrownBy(() -> executor.apply(c, "1.0.0", PatchId.of("16-bad"), Map.of(
+        "01.sql", bytes("CREATE TABLE p.e (id int);"),
+        "02.sql", bytes("ALTER TABLE p.missing ADD COLUMN y int;")), Optional.empty()))
+        .isInstanceOf(PatchScriptException.class);
+    c.rollback();
+    executor.flush(c);
+    assertThat(column("SELECT patch_id FROM half_orm_meta.hop_applied_patch")).isEmpty();
+  }
+
+  @Test
   void inAutocommitEachScriptIsRecordedAsItCommits() throws Exception {
     c.commit();
     c.setAutoCommit(true);
