@@ -14,7 +14,7 @@ final class TestClassGenerator {
    */
   String generate(ClassNames.JavaClass javaClass) {
     return """
-        package %1$s;
+        package {{package}};
 
         import java.sql.Connection;
         import java.sql.DriverManager;
@@ -29,21 +29,21 @@ final class TestClassGenerator {
         import static org.junit.jupiter.api.Assertions.assertEquals;
 
         /**
-         * Checks that the relation of {@link %2$s} still has the columns it was generated from; hop writes this test once, it is yours to extend.
+         * Checks that the relation of {@link {{class}}} still has the columns it was generated from; hop writes this test once, it is yours to extend.
          */
-        public class %2$sTest {
+        public class {{class}}Test {
 
             @Test
             void relationHasTheGeneratedColumns() throws SQLException {
                 try (Connection connection = DriverManager.getConnection(setting("hop.url"), setting("hop.user"), setting("hop.password"));
-                    PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + %2$s.RELATION + " WHERE false");
+                    PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + {{class}}.RELATION + " WHERE false");
                     ResultSet resultSet = statement.executeQuery()) {
                     ResultSetMetaData metaData = resultSet.getMetaData();
                     List<String> columns = new ArrayList<>();
                     for (int index = 1; index <= metaData.getColumnCount(); index++) {
                         columns.add(metaData.getColumnName(index));
                     }
-                    assertEquals(%2$s.COLUMNS, columns);
+                    assertEquals({{class}}.COLUMNS, columns);
                 }
             }
 
@@ -58,6 +58,6 @@ final class TestClassGenerator {
                 return value;
             }
         }
-        """.formatted(javaClass.packageName(), javaClass.simpleName());
+        """.replace("{{package}}", javaClass.packageName()).replace("{{class}}", javaClass.simpleName());
   }
 }

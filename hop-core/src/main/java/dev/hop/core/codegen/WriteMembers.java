@@ -59,8 +59,8 @@ final class WriteMembers {
                 }
             }
             String into = parameters.isEmpty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + placeholders + ")";
-            return query(connection, "INSERT INTO " + RELATION + into + %s, parameters.toArray()).get(0);
-        }""".formatted(Java17.literal(" RETURNING " + sql.columnList())));
+            return query(connection, "INSERT INTO " + RELATION + into + {{returning}}, parameters.toArray()).get(0);
+        }""".replace("{{returning}}", Java17.literal(" RETURNING " + sql.columnList())));
   }
 
   private GeneratedMember find() {
@@ -80,9 +80,10 @@ final class WriteMembers {
         + " no such row.", """
         public static boolean update(Connection connection, Row row) throws SQLException {
             Object[] values = jdbcValues(connection, row);
-            return execute(connection, "UPDATE " + RELATION + %s, new Object[] %s) > 0;
-        }""".formatted(Java17.literal(" SET " + sql.assignments(sql.otherIndexes(), ", ") + " WHERE " + keyCondition()),
-        GeneratedMember.braces(order.stream().map(i -> "values[" + i + "]").toList())));
+            return execute(connection, "UPDATE " + RELATION + {{set}}, new Object[] {{values}}) > 0;
+        }""".replace("{{values}}", GeneratedMember.braces(order.stream().map(i -> "values[" + i + "]").toList()))
+        .replace("{{set}}", Java17.literal(" SET " + sql.assignments(sql.otherIndexes(), ", ") + " WHERE "
+            + keyCondition())));
   }
 
   private GeneratedMember delete() {
