@@ -46,6 +46,7 @@ public final class UpgradeCommand {
   private Duration lockWait = Duration.ofSeconds(30);
   private boolean called;
   private Backup backupTool;
+  private String catalogBefore;
 
   UpgradeCommand(Project project) {
     this.project = project;
@@ -111,6 +112,7 @@ public final class UpgradeCommand {
     // an existing database is connected to, locked and read while origin is still fetched; what fails there is
     // reported once Git's own checks have passed
     try (LockedDatabase locked = missing ? null : LockedDatabase.open(database, lockWait, settings.hints())) {
+      checkEarly(locked, early);
       fetched.await();
       GitWorkspace git = project.git();
       boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
@@ -142,7 +144,7 @@ public final class UpgradeCommand {
           List.of(), Optional.empty(), Optional.empty(), start);
     }
     // the clean work tree is checked on a thread of its own while the plan is read, and the backup tool and the
-    // catalog's digest (what the failure check compares with) looked for; a dirty tree is still reported first
+    // catalog's digest (unless found early) looked for; a dirty tree is still reported first
     boolean checkTree = !created;
     Background<Void> clean = Background.start("hop-upgrade-clean-check", () -> {
       if (checkTree) {
@@ -154,7 +156,7 @@ public final class UpgradeCommand {
     Checked checked;
     try {
       plan = UpgradePlan.read(git, releases, from, path);
-      checked = new Checked(backupTool(c), dryRun ? "" : CatalogDigest.of(c));
+      checked = new Checked(backupTool(c), dryRun ? "" : catalogBefore(c));
     } catch (HopException | RuntimeException e) {
       clean.await();
       throw e;
@@ -167,6 +169,34 @@ public final class UpgradeCommand {
       requireIgnored(backups);
     }
     return apply(c, database, plan, checked, backups, created, start);
+  }
+
+  /**
+   * Looks for pg_dump and digests the catalog while origin is still fetched, when the release files read so far give
+   * a plan: the main thread would only wait. What fails is left for its turn, after Git's checks, to report.
+   */
+  private void checkEarly(LockedDatabase locked, Optional<Releases> early) {
+    if (locked == null || early.isEmpty()) {
+      return;
+    }
+    try {
+      if (!early.get().upgradePath(locked.version(), toRelease).isEmpty()) {
+        backupTool(locked.connection());
+        if (!dryRun) {
+          catalogBefore(locked.connection());
+        }
+      }
+    } catch (HopException | RuntimeException e) {
+      // reported in its turn
+    }
+  }
+
+  /** The digest of the catalog before any change (what the check after a failure compares with), taken once. */
+  private String catalogBefore(Connection c) throws HopException {
+    if (catalogBefore == null) {
+      catalogBefore = CatalogDigest.of(c);
+    }
+    return catalogBefore;
   }
 
   /**
