@@ -46,26 +46,35 @@ public record PatchId(String value) {
     if (text.length() > InvalidPatchIdException.MAX_LENGTH) {
       return Optional.of(Rule.TOO_LONG);
     }
-    // one pass per rule, in plain loops: release files list thousands of ids, read at every goal
-    for (int i = 0; i < text.length(); i++) {
-      if (!InvalidPatchIdException.isAllowed(text.charAt(i))) {
+    // one pass, one charAt per character: release files list thousands of ids, read at every goal in a fresh JVM,
+    // whose interpreter pays for every call; the rules are then reported in their order
+    int length = text.length();
+    int firstDash = -1;
+    boolean notNumber = false;
+    boolean emptyWord = false;
+    boolean afterDash = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      if (c == '-') {
+        if (firstDash < 0) {
+          firstDash = i;
+        }
+        emptyWord |= afterDash || i + 1 == length;
+        afterDash = true;
+        continue;
+      }
+      if (!digit && (c < 'a' || c > 'z')) {
         return Optional.of(Rule.FORBIDDEN_CHARACTER);
       }
+      notNumber |= firstDash < 0 && !digit;
+      afterDash = false;
     }
-    int dash = text.indexOf('-');
-    int numberEnd = dash < 0 ? text.length() : dash;
-    if (numberEnd == 0) {
+    if (firstDash == 0 || notNumber) {
       return Optional.of(Rule.MUST_START_WITH_NUMBER);
     }
-    for (int i = 0; i < numberEnd; i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return Optional.of(Rule.MUST_START_WITH_NUMBER);
-      }
-    }
-    for (int i = numberEnd; i < text.length(); i++) {
-      if (text.charAt(i) == '-' && (i + 1 == text.length() || text.charAt(i + 1) == '-')) {
-        return Optional.of(Rule.EMPTY_WORD);
-      }
+    if (emptyWord) {
+      return Optional.of(Rule.EMPTY_WORD);
     }
     return Optional.empty();
   }

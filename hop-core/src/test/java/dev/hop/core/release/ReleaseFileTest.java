@@ -106,4 +106,14 @@ class ReleaseFileTest {
     ReleaseFile file = new ReleaseFile(ids("1"));
     assertThatThrownBy(() -> file.patches().add(new PatchId("2"))).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void linesBreakWhereTheRegularExpressionLinebreakDoes() {
+    List<String> texts = List.of("", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "a\r\r\nb", "a\n\rb", "\n\n",
+        "a\u000Bb\fc\u0085d\u2028e\u2029f", "a\r", "\r\n", "x\u2028\r\n");
+    for (String text : texts) {
+      assertThat(ReleaseFile.lines(text)).as(text.replace("\r", "\\r").replace("\n", "\\n"))
+          .containsExactly(text.split("\\R", -1));
+    }
+  }
 }
