@@ -66,6 +66,18 @@ public final class OriginSync {
       return specs;
     }
 
+    /**
+     * Where the local copies of this scope's refs start (a pattern cut at its {@code *}, an exact name as is): a
+     * prune reads only those, not the thousands of archived branches and patch tags a production clone also holds.
+     */
+    List<String> localPrefixes() {
+      return specs.stream().map(spec -> {
+        String destination = spec.getDestination();
+        int star = destination.indexOf('*');
+        return star < 0 ? destination : destination.substring(0, star);
+      }).toList();
+    }
+
     /** Whether origin's ref {@code name} is one this scope fetches. */
     boolean covers(String name) {
       for (RefSpec spec : specs) {
@@ -107,27 +119,25 @@ public final class OriginSync {
     Set<String> advertised = result.getAdvertisedRefs().stream().map(Ref::getName).collect(Collectors.toSet());
     Tags tags = new Tags(workspace, Clock.systemUTC());
     try {
-      for (Ref local : workspace.repository().getRefDatabase().getRefsByPrefix(Refs.REMOTES_ORIGIN)) {
-        String branch = Constants.R_HEADS + local.getName().substring(Refs.REMOTES_ORIGIN.length());
-        if (!local.isSymbolic() && scope.covers(branch) && !advertised.contains(branch)) {
-          tags.deleteRef(local.getName());
-        }
-      }
-      List<Ref> hops = new ArrayList<>(workspace.repository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS
-          + Refs.PATCH_BRANCH_PREFIX));
-      Ref lock = workspace.repository().getRefDatabase().exactRef(Refs.LOCK_TAG);
-      if (lock != null) {
-        hops.add(lock);
-      }
-      for (Ref local : hops) {
-        String name = local.getName();
-        if (scope.covers(name) && !advertised.contains(name)) {
-          tags.deleteRef(name);
+      for (String prefix : scope.localPrefixes()) {
+        for (Ref local : workspace.repository().getRefDatabase().getRefsByPrefix(prefix)) {
+          String name = local.getName();
+          boolean tracking = name.startsWith(Refs.REMOTES_ORIGIN);
+          String onOrigin = tracking ? Constants.R_HEADS + name.substring(Refs.REMOTES_ORIGIN.length()) : name;
+          boolean hops = tracking ? !local.isSymbolic() : isHopTag(name);
+          if (hops && scope.covers(onOrigin) && !advertised.contains(onOrigin)) {
+            tags.deleteRef(name);
+          }
         }
       }
     } catch (IOException e) {
       throw new GitOperationException(FETCH_COMMAND, "Cannot remove the refs origin deleted", e);
     }
+  }
+
+  /** Whether {@code name} is one of hop's own tags: a patch number's reservation or the team lock. */
+  private static boolean isHopTag(String name) {
+    return name.startsWith(Constants.R_TAGS + Refs.PATCH_BRANCH_PREFIX) || name.equals(Refs.LOCK_TAG);
   }
 
   /**
