@@ -58,11 +58,11 @@ public final class PatchApplyCommand {
   private PatchApplyResult apply(RestoreAhead ahead) throws HopException {
     long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
-    PatchId patch = PatchId.of(new BranchGuard(project.git(), hints).requireOnPatchBranch(GOAL));
+    PatchId patch = PatchId.of(BranchGuard.patchOf(project.currentBranch(), GOAL, hints));
     Releases releases = project.releases();
     List<PatchId> order = releases.patchApplyContext(patch);
     ProductionState production = ProductionState.read(project.modelDir());
-    PatchSources sources = new PatchSources(project.git(), releases, Project.HO_PROD);
+    PatchSources sources = new PatchSources(project::filesAt, releases, Project.HO_PROD);
     List<Source> inputs = new ArrayList<>();
     for (PatchId id : order) {
       inputs.add(id.equals(patch)

@@ -4,6 +4,8 @@ import dev.hop.core.GitOperationException;
 import dev.hop.core.HopEvents;
 import dev.hop.core.RepositoryStateException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +60,47 @@ public final class GitWorkspace implements AutoCloseable {
   /** Git's own {@code git} on the PATH of the environment hop was given, if any. */
   Optional<Path> gitProgram() {
     return access.gitProgram();
+  }
+
+  /**
+   * The branch {@code workTree/.git/HEAD} names, read as a file: only when HEAD is the plain text
+   * {@code ref: refs/heads/<branch>} of a repository whose refs are files and the name is an ordinary one (letters,
+   * digits, {@code . _ - /}); empty otherwise (a detached HEAD, reftable refs, no {@code .git} folder), for JGit to
+   * read and to report. Opening the repository costs a fresh JVM 0.2 s; a goal that only needs the branch is spared it.
+   */
+  public static Optional<String> headBranch(Path workTree) {
+    Path dotGit = workTree.resolve(Constants.DOT_GIT);
+    try {
+      if (!Files.isDirectory(dotGit) || Files.readString(dotGit.resolve(Constants.CONFIG), StandardCharsets.UTF_8)
+          .toLowerCase(java.util.Locale.ROOT).contains("refstorage")) {
+        return Optional.empty();
+      }
+      String head = Files.readString(dotGit.resolve(Constants.HEAD), StandardCharsets.UTF_8);
+      String prefix = "ref: " + Constants.R_HEADS;
+      if (!head.startsWith(prefix) || !head.endsWith("\n")) {
+        return Optional.empty();
+      }
+      String branch = head.substring(prefix.length(), head.length() - 1);
+      return isOrdinaryBranchName(branch) ? Optional.of(branch) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isOrdinaryBranchName(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.endsWith("/") || name.endsWith(".lock") || name.contains("..")
+        || name.contains("//") || name.startsWith(".") || name.contains("/.")) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ordinary = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+          || c == '_' || c == '-' || c == '/';
+      if (!ordinary) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The work tree's root folder. */

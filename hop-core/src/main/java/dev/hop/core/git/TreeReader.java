@@ -182,10 +182,14 @@ public final class TreeReader {
     return Collections.unmodifiableSortedSet(changed);
   }
 
-  private ObjectId resolve(String revision) throws RepositoryStateException, IOException {
-    List<String> candidates = revision.startsWith(Constants.R_REFS) ? List.of(revision)
+  /** What {@code revision} may name, in the order tried: itself when a full ref, else a branch, origin's, a tag. */
+  static List<String> candidates(String revision) {
+    return revision.startsWith(Constants.R_REFS) ? List.of(revision)
         : List.of(Constants.R_HEADS + revision, Refs.remoteBranch(revision), Constants.R_TAGS + revision, revision);
-    for (String candidate : candidates) {
+  }
+
+  private ObjectId resolve(String revision) throws RepositoryStateException, IOException {
+    for (String candidate : candidates(revision)) {
       ObjectId id = workspace.repository().resolve(candidate + "^{commit}");
       if (id != null) {
         return id;

@@ -41,7 +41,15 @@ public final class BranchGuard {
 
   /** The id part of the checked-out {@code ho-patch/<id>} branch; refuses on any other branch. */
   public String requireOnPatchBranch(String goal) throws HopException {
-    String branch = git.currentBranch();
+    return patchOf(git.currentBranch(), goal, hints);
+  }
+
+  /**
+   * The patch id of {@code branch}, the checked-out branch, which must be a patch branch.
+   *
+   * @throws RepositoryStateException WRONG_BRANCH, naming the branch and how to get on a patch branch
+   */
+  public static String patchOf(String branch, String goal, CommandHints hints) throws RepositoryStateException {
     if (!branch.startsWith(PATCH_BRANCH_PREFIX)) {
       throw new RepositoryStateException(RepositoryStateException.Reason.WRONG_BRANCH, branch, List.of(),
           "Must be on ho-patch/* branch: " + goal + " works on the patch of the current branch, which is "

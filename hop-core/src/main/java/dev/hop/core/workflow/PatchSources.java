@@ -2,9 +2,7 @@ package dev.hop.core.workflow;
 
 import dev.hop.core.HopException;
 import dev.hop.core.ProjectFileException;
-import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.ReleaseArchive;
-import dev.hop.core.git.TreeReader;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
@@ -23,14 +21,22 @@ import java.util.TreeMap;
  * the patch being developed in the working tree.
  */
 public final class PatchSources {
-  private final GitWorkspace git;
+
+  /** Reads the files of a folder at a revision, as {@link dev.hop.core.git.TreeReader#files} does. */
+  @FunctionalInterface
+  public interface FolderReader {
+    SortedMap<String, byte[]> files(String revision, String folder) throws HopException;
+  }
+
+  private final FolderReader git;
   private final Releases releases;
   private final String prodRevision;
 
   /**
+   * @param git how folders are read in Git
    * @param prodRevision where RC and production patches are read ({@code ho-prod}, or a release tag)
    */
-  public PatchSources(GitWorkspace git, Releases releases, String prodRevision) {
+  public PatchSources(FolderReader git, Releases releases, String prodRevision) {
     this.git = git;
     this.releases = releases;
     this.prodRevision = prodRevision;
@@ -47,7 +53,7 @@ public final class PatchSources {
 
   /** The files of {@code Patches/<id>/} (name → bytes) in Git, per {@link #revisionOf}. */
   public SortedMap<String, byte[]> fromGit(PatchId id) throws HopException {
-    return new TreeReader(git).files(revisionOf(id), Project.patchFolder(id));
+    return git.files(revisionOf(id), Project.patchFolder(id));
   }
 
   /** The files of {@code Patches/<id>/} as they are in the working tree {@code dir} (sub-folders skipped). */

@@ -8,7 +8,9 @@ import dev.hop.core.HopException;
 import dev.hop.core.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.git.GitCatFile;
 import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Releases;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The project a goal works on: its folders (SPEC §2), its Git repository, its release files and its
@@ -39,6 +42,7 @@ public final class Project implements AutoCloseable {
   private GitWorkspace git;
   private Background<?> gitWork;
   private GitWorkspace opened;
+  private Optional<GitCatFile> catFile;
   private DatabaseTarget development;
 
   public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
@@ -163,10 +167,36 @@ public final class Project implements AutoCloseable {
     return development;
   }
 
+  /**
+   * The checked-out branch, read from {@code .git/HEAD} when it names one plainly ({@link GitWorkspace#headBranch}),
+   * else by opening the repository (which reports a detached HEAD, or no repository at all).
+   */
+  public String currentBranch() throws HopException {
+    Optional<String> branch = GitWorkspace.headBranch(dir());
+    return branch.isPresent() ? branch.get() : git().currentBranch();
+  }
+
+  /**
+   * The files of {@code folder} at {@code revision}: through Git's own {@code cat-file} when Git is on the PATH
+   * ({@link GitCatFile}; a goal that reads Git only this way never loads JGit), else, or when Git cannot tell,
+   * through JGit ({@link TreeReader#files}, which also reports a revision that names nothing).
+   */
+  public SortedMap<String, byte[]> filesAt(String revision, String folder) throws HopException {
+    if (catFile == null) {
+      catFile = GitCatFile.start(dir(), gitEnvironment);
+    }
+    Optional<SortedMap<String, byte[]>> files = catFile.flatMap(reader -> reader.files(revision, folder));
+    return files.isPresent() ? files.get() : new TreeReader(git()).files(revision, folder);
+  }
+
   /** Closes the repository; work started with {@link #startGit} is waited for, so that no thread outlives the goal. */
   @Override
   public void close() {
     joinGitWork();
+    if (catFile != null) {
+      catFile.ifPresent(GitCatFile::close);
+      catFile = null;
+    }
     if (git != null) {
       git.close();
       git = null;
