@@ -114,7 +114,7 @@ public final class GitCatFile implements AutoCloseable {
     requests.flush();
     String header = line();
     String[] parts = header.split(" ");
-    if (parts.length == 3 && parts[0].matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+    if (parts.length == 3 && isObjectId(parts[0])) {
       int size = Integer.parseInt(parts[2]);
       byte[] content = answers.readNBytes(size);
       if (content.length != size || answers.read() != '\n') {
@@ -126,6 +126,20 @@ public final class GitCatFile implements AutoCloseable {
       return Optional.empty();
     }
     throw new IOException("unexpected answer for " + name + ": " + header);
+  }
+
+  /** Whether {@code text} is a SHA-1 or SHA-256 object id in lower-case hex. */
+  private static boolean isObjectId(String text) {
+    if (text.length() != 40 && text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String line() throws IOException {
