@@ -28,11 +28,24 @@ public record PatchId(String value) {
    */
   public static PatchId of(String input) throws InvalidPatchIdException {
     String text = input == null ? "" : input;
-    Optional<Rule> broken = brokenRule(text);
-    if (broken.isPresent()) {
-      throw new InvalidPatchIdException(text, broken.get());
+    try {
+      return new PatchId(text); // the constructor checks the rules, once
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPatchIdException(text, brokenRule(text).orElseThrow());
     }
-    return new PatchId(text);
+  }
+
+  // equals and hashCode written out: a record's own go through invokedynamic, which a fresh JVM runs slowly for the
+  // first thousands of calls, and every goal hashes the ids of every release file
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PatchId id && value.equals(id.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   /**
