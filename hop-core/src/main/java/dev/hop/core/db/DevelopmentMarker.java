@@ -36,6 +36,12 @@ public final class DevelopmentMarker {
     return comment(maintenance, database).filter(c -> c.startsWith(DEVELOPMENT)).isPresent();
   }
 
+  /** Whether {@code database} is hop's template built from files whose hash is {@code sha256}. */
+  static boolean isTemplateBuiltFrom(Connection maintenance, String database, String sha256)
+      throws DatabaseException {
+    return comment(maintenance, database).filter(c -> c.equals(TEMPLATE + "sha256=" + sha256)).isPresent();
+  }
+
   static boolean isTemplate(Connection maintenance, String database) throws DatabaseException {
     return comment(maintenance, database).filter(c -> c.startsWith(TEMPLATE)).isPresent();
   }

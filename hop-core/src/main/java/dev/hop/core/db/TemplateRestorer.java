@@ -108,8 +108,7 @@ public final class TemplateRestorer {
           taken = true;
           reused = true;
         } else {
-          reused = DevelopmentMarker.comment(c, template)
-              .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
+          reused = DevelopmentMarker.isTemplateBuiltFrom(c, template, hash);
           if (!reused) {
             build(c, development.withDatabase(template), version, schema, metadataRows, hash);
             dropOlderTemplates(c, templateOwner, version);
@@ -148,9 +147,7 @@ public final class TemplateRestorer {
     String hash = hash(schema, metadataRows);
     String name = aheadName(development.database());
     try (Connection c = server.connect()) {
-      boolean current = DevelopmentMarker.comment(c, template)
-          .filter(comment -> comment.equals(DevelopmentMarker.TEMPLATE + "sha256=" + hash)).isPresent();
-      if (!current) {
+      if (!DevelopmentMarker.isTemplateBuiltFrom(c, template, hash)) {
         return Optional.empty();
       }
       server.dropDevelopment(c, name, "replace");
