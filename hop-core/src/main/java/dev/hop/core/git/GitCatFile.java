@@ -75,7 +75,7 @@ public final class GitCatFile implements AutoCloseable {
       if (commit.isEmpty()) {
         return Optional.empty();
       }
-      String path = folder.replaceAll("^/+|/+$", "");
+      String path = TreeReader.repositoryPath(folder);
       Optional<Answer> tree = ask(path.isEmpty() ? commit.get() + "^{tree}" : commit.get() + ":" + path);
       SortedMap<String, byte[]> files = new TreeMap<>();
       if (tree.isEmpty() || !tree.get().type().equals("tree")) {

@@ -48,7 +48,7 @@ public final class TreeReader {
   public SortedMap<String, byte[]> files(String revision, String folder)
       throws RepositoryStateException, GitOperationException {
     Repository repository = workspace.repository();
-    String path = folder.replaceAll("^/+|/+$", "");
+    String path = repositoryPath(folder);
     try (RevWalk walk = new RevWalk(repository)) {
       RevCommit commit = walk.parseCommit(resolve(revision));
       SortedMap<String, byte[]> files = new TreeMap<>();
@@ -91,7 +91,7 @@ public final class TreeReader {
   public Map<String, SortedMap<String, byte[]>> folders(String revision, String parent, Collection<String> names)
       throws RepositoryStateException, GitOperationException {
     Repository repository = workspace.repository();
-    String path = parent.replaceAll("^/+|/+$", "");
+    String path = repositoryPath(parent);
     Map<String, SortedMap<String, byte[]>> found = new HashMap<>();
     names.forEach(name -> found.put(name, new TreeMap<>()));
     try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
@@ -140,7 +140,7 @@ public final class TreeReader {
   public SortedSet<String> changedFiles(String revision, String folder, Predicate<String> relevant)
       throws RepositoryStateException, GitOperationException {
     Repository repository = workspace.repository();
-    String path = folder.replaceAll("^/+|/+$", "");
+    String path = repositoryPath(folder);
     Map<String, ObjectId> committed = new HashMap<>();
     try (RevWalk walk = new RevWalk(repository)) {
       RevCommit commit = walk.parseCommit(resolve(revision));
@@ -180,6 +180,19 @@ public final class TreeReader {
     }
     changed.addAll(committed.keySet());
     return Collections.unmodifiableSortedSet(changed);
+  }
+
+  /** {@code folder} as a repository-relative path: without leading or trailing slashes. */
+  static String repositoryPath(String folder) {
+    int start = 0;
+    int end = folder.length();
+    while (start < end && folder.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && folder.charAt(end - 1) == '/') {
+      end--;
+    }
+    return folder.substring(start, end);
   }
 
   /** What {@code revision} may name, in the order tried: itself when a full ref, else a branch, origin's, a tag. */
