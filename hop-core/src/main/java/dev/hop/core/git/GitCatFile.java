@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -42,13 +41,9 @@ public final class GitCatFile implements AutoCloseable {
     if (git.isEmpty() || !Files.isDirectory(workTree.resolve(Constants.DOT_GIT))) {
       return Optional.empty();
     }
-    ProcessBuilder builder = new ProcessBuilder(git.get().toString(), "--no-optional-locks", "cat-file", "--batch")
-        .directory(workTree.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    Map<String, String> variables = builder.environment();
-    GitStatusProgram.REPOSITORY_VARIABLES.forEach(variables::remove);
     try {
-      return Optional.of(new GitCatFile(builder.start()));
+      return Optional.of(new GitCatFile(ReadOnlyGit.builder(git.get(), workTree, List.of("cat-file", "--batch"))
+          .start()));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -17,10 +16,6 @@ import java.util.TreeSet;
  * such as {@code safe.directory}'s, output it cannot read) gives empty, for JGit to read the status instead.
  */
 final class GitStatusProgram {
-
-  /** The variables that would point Git at another repository than the one JGit opened. */
-  static final List<String> REPOSITORY_VARIABLES = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
-      "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE");
 
   private final Path git;
 
@@ -33,16 +28,11 @@ final class GitStatusProgram {
    * tell them.
    */
   Optional<WorkTreeCheck.Changes> changes(Path workTree, Optional<String> folder) {
-    List<String> command = new ArrayList<>(List.of(git.toString(), "--no-optional-locks", "status",
-        "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"));
-    folder.ifPresent(f -> command.addAll(List.of("--", ":(top,literal)" + f)));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workTree.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    Map<String, String> environment = builder.environment();
-    REPOSITORY_VARIABLES.forEach(environment::remove);
+    List<String> arguments = new ArrayList<>(List.of("status", "--porcelain=v1", "-z", "--untracked-files=all",
+        "--no-renames"));
+    folder.ifPresent(f -> arguments.addAll(List.of("--", ":(top,literal)" + f)));
     try {
-      Process process = builder.start();
+      Process process = ReadOnlyGit.builder(git, workTree, arguments).start();
       process.getOutputStream().close();
       byte[] output;
       try (InputStream out = process.getInputStream()) {
