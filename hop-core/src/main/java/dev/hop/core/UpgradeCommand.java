@@ -144,24 +144,23 @@ public final class UpgradeCommand {
           List.of(), Optional.empty(), Optional.empty(), start);
     }
     // the clean work tree is checked on a thread of its own while the plan is read, and the backup tool and the
-    // catalog's digest (unless found early) looked for; a dirty tree is still reported first
-    boolean checkTree = !created;
-    Background<Void> clean = Background.start("hop-upgrade-clean-check", () -> {
-      if (checkTree) {
-        new WorkTreeCheck(git).requireClean(GOAL);
-      }
-      return null;
-    });
+    // catalog's digest (unless found early) looked for; a dirty tree is still reported first. A database just
+    // created had its tree checked before it was
+    Optional<Background<Void>> clean = created ? Optional.empty()
+        : Optional.of(Background.start("hop-upgrade-clean-check", () -> {
+          new WorkTreeCheck(git).requireClean(GOAL);
+          return null;
+        }));
     UpgradePlan plan;
     Checked checked;
     try {
       plan = UpgradePlan.read(git, releases, from, path);
       checked = new Checked(backupTool(c), dryRun ? "" : catalogBefore(c));
     } catch (HopException | RuntimeException e) {
-      clean.await();
+      awaitCleanCheck(clean);
       throw e;
     }
-    clean.await();
+    awaitCleanCheck(clean);
     if (dryRun) {
       return dryRun(database, plan, created, start);
     }
@@ -169,6 +168,13 @@ public final class UpgradeCommand {
       requireIgnored(backups);
     }
     return apply(c, database, plan, checked, backups, created, start);
+  }
+
+  /** Waits for the clean-tree check, if one was started, and throws what it found. */
+  private static void awaitCleanCheck(Optional<Background<Void>> clean) throws HopException {
+    if (clean.isPresent()) {
+      clean.get().await();
+    }
   }
 
   /**
