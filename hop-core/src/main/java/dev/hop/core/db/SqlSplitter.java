@@ -1,9 +1,5 @@
 package dev.hop.core.db;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * Cuts an SQL file into statements the way psql does: on semicolons outside quotes ('', E'', "", $$ and
  * $tag$ bodies), comments ({@code --} and nested block comments) and parentheses; a backslash outside
@@ -11,7 +7,8 @@ import java.util.Locale;
  *
  * <p>Like psql (14+), a statement that starts with {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} keeps the
  * semicolons of its SQL-standard body ({@code BEGIN ATOMIC … END}): the words BEGIN, CASE (inside a BEGIN) and
- * END are counted, and a semicolon only ends the statement at depth 0.
+ * END are counted, and a semicolon only ends the statement at depth 0. The words of any other statement are
+ * not read past its first ones.
  *
  * <p>It is a cursor: {@link #next()} returns the chunks one by one, and {@link #copyData()} reads the data
  * block that follows a {@code COPY ... FROM stdin} statement.
@@ -19,59 +16,49 @@ import java.util.Locale;
 public final class SqlSplitter {
 
   private final String sql;
+  private final int length;
   private int pos;
+  /** The lines counted so far: {@code line} is the line of index {@code lineCountedTo}. */
+  private int lineCountedTo;
+  private int line = 1;
 
   public SqlSplitter(String sql) {
     this.sql = sql.startsWith("\uFEFF") ? " " + sql.substring(1) : sql;
+    this.length = this.sql.length();
   }
 
   /** The next chunk, or null at the end of the file. */
   public SqlChunk next() {
     skipBlanksAndComments();
-    if (pos >= sql.length()) {
+    if (pos >= length) {
       return null;
     }
     int start = pos;
     if (sql.charAt(pos) == '\\') {
       return metaCommand(start);
     }
-    int depth = 0;
+    int parentheses = 0;
     RoutineBody body = new RoutineBody();
-    while (pos < sql.length()) {
+    while (pos < length) {
       char ch = sql.charAt(pos);
-      if (isWordStart(ch) && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
-        int end = pos;
-        while (end < sql.length() && isIdentifierPart(sql.charAt(end)) && sql.charAt(end) != '$') {
-          end++;
-        }
-        body.word(sql.substring(pos, end));
-        pos = end;
-      } else if (ch == '-' && peek(1) == '-') {
-        skipLine();
-      } else if (ch == '/' && peek(1) == '*') {
-        skipBlockComment();
-      } else if (ch == '\'') {
-        skipString(isEscapeString());
-      } else if (ch == '"') {
-        skipQuotedIdentifier();
-      } else if (ch == '$' && dollarTag() != null) {
-        skipDollarBody(dollarTag());
+      if (body.readsWords() && isWordStart(ch) && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
+        pos = body.word(sql, pos);
+      } else if (ch == ';' && parentheses == 0 && body.depth() == 0) {
+        SqlChunk chunk = chunk(SqlChunk.Kind.STATEMENT, start, pos);
+        pos++;
+        return chunk;
       } else if (ch == '\\') {
         return metaCommand(pos);
-      } else {
+      } else if (!skipQuoteOrComment(ch)) {
         if (ch == '(') {
-          depth++;
-        } else if (ch == ')' && depth > 0) {
-          depth--;
-        } else if (ch == ';' && depth == 0 && body.depth() == 0) {
-          SqlChunk chunk = chunk(SqlChunk.Kind.STATEMENT, start, pos);
-          pos++;
-          return chunk;
+          parentheses++;
+        } else if (ch == ')' && parentheses > 0) {
+          parentheses--;
         }
         pos++;
       }
     }
-    return chunk(SqlChunk.Kind.STATEMENT, start, sql.length());
+    return chunk(SqlChunk.Kind.STATEMENT, start, length);
   }
 
   /**
@@ -81,11 +68,11 @@ public final class SqlSplitter {
   public String copyData() {
     skipLine();
     StringBuilder data = new StringBuilder();
-    while (pos < sql.length()) {
+    while (pos < length) {
       int end = sql.indexOf('\n', pos);
-      String line = end < 0 ? sql.substring(pos) : sql.substring(pos, end);
-      pos = end < 0 ? sql.length() : end + 1;
-      String bare = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      String dataLine = end < 0 ? sql.substring(pos) : sql.substring(pos, end);
+      pos = end < 0 ? length : end + 1;
+      String bare = dataLine.endsWith("\r") ? dataLine.substring(0, dataLine.length() - 1) : dataLine;
       if (bare.equals("\\.")) {
         break;
       }
@@ -96,7 +83,7 @@ public final class SqlSplitter {
 
   private SqlChunk metaCommand(int start) {
     int end = sql.indexOf('\n', start);
-    end = end < 0 ? sql.length() : end;
+    end = end < 0 ? length : end;
     SqlChunk chunk = chunk(SqlChunk.Kind.META_COMMAND, start, end);
     pos = end;
     return chunk;
@@ -104,38 +91,80 @@ public final class SqlSplitter {
 
   private SqlChunk chunk(SqlChunk.Kind kind, int start, int end) {
     String text = sql.substring(start, end).stripTrailing();
-    return new SqlChunk(kind, text, start, TextPosition.line(sql, start), TextPosition.column(sql, start));
+    return new SqlChunk(kind, text, start, lineOf(start), TextPosition.column(sql, start));
+  }
+
+  /** The line of {@code index}, counting on from the last chunk's (chunks come in order). */
+  private int lineOf(int index) {
+    if (index < lineCountedTo) {
+      lineCountedTo = 0;
+      line = 1;
+    }
+    for (int i = lineCountedTo; i < index; i++) {
+      if (sql.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    lineCountedTo = index;
+    return line;
   }
 
   private void skipBlanksAndComments() {
-    while (pos < sql.length()) {
+    while (pos < length) {
       char ch = sql.charAt(pos);
-      if (Character.isWhitespace(ch)) {
+      if (Character.isWhitespace(ch) || ch == ';') {
         pos++;
-      } else if (ch == '-' && peek(1) == '-') {
-        skipLine();
-      } else if (ch == '/' && peek(1) == '*') {
-        skipBlockComment();
-      } else if (ch == ';') {
-        pos++;
-      } else {
+      } else if (!skipComment(ch)) {
         return;
       }
     }
   }
 
+  /** Skips the quoted text, dollar-quoted body or comment that starts at pos; false when none does. */
+  private boolean skipQuoteOrComment(char ch) {
+    switch (ch) {
+      case '\'' -> skipString(isEscapeString());
+      case '"' -> skipQuotedIdentifier();
+      case '$' -> {
+        String tag = dollarTag();
+        if (tag == null) {
+          return false;
+        }
+        skipDollarBody(tag);
+      }
+      default -> {
+        return skipComment(ch);
+      }
+    }
+    return true;
+  }
+
+  /** Skips the comment that starts at pos; false when none does. */
+  private boolean skipComment(char ch) {
+    if (ch == '-' && peek(1) == '-') {
+      skipLine();
+      return true;
+    }
+    if (ch == '/' && peek(1) == '*') {
+      skipBlockComment();
+      return true;
+    }
+    return false;
+  }
+
   private void skipLine() {
     int end = sql.indexOf('\n', pos);
-    pos = end < 0 ? sql.length() : end + 1;
+    pos = end < 0 ? length : end + 1;
   }
 
   private void skipBlockComment() {
     int depth = 0;
-    while (pos < sql.length()) {
-      if (sql.startsWith("/*", pos)) {
+    while (pos < length) {
+      char ch = sql.charAt(pos);
+      if (ch == '/' && peek(1) == '*') {
         depth++;
         pos += 2;
-      } else if (sql.startsWith("*/", pos)) {
+      } else if (ch == '*' && peek(1) == '/') {
         depth--;
         pos += 2;
         if (depth == 0) {
@@ -157,7 +186,7 @@ public final class SqlSplitter {
 
   private void skipString(boolean backslashEscapes) {
     pos++;
-    while (pos < sql.length()) {
+    while (pos < length) {
       char ch = sql.charAt(pos);
       if (backslashEscapes && ch == '\\') {
         pos += 2;
@@ -176,7 +205,7 @@ public final class SqlSplitter {
 
   private void skipQuotedIdentifier() {
     pos++;
-    while (pos < sql.length()) {
+    while (pos < length) {
       if (sql.charAt(pos) == '"') {
         if (peek(1) == '"') {
           pos += 2;
@@ -195,7 +224,7 @@ public final class SqlSplitter {
       return null;
     }
     int i = pos + 1;
-    while (i < sql.length() && sql.charAt(i) != '$') {
+    while (i < length && sql.charAt(i) != '$') {
       char ch = sql.charAt(i);
       boolean ok = i == pos + 1 ? Character.isLetter(ch) || ch == '_' : Character.isLetterOrDigit(ch) || ch == '_';
       if (!ok) {
@@ -203,65 +232,99 @@ public final class SqlSplitter {
       }
       i++;
     }
-    return i < sql.length() ? sql.substring(pos, i + 1) : null;
+    return i < length ? sql.substring(pos, i + 1) : null;
   }
 
   private void skipDollarBody(String tag) {
     int end = sql.indexOf(tag, pos + tag.length());
-    pos = end < 0 ? sql.length() : end + tag.length();
+    pos = end < 0 ? length : end + tag.length();
   }
 
   private char peek(int ahead) {
     int i = pos + ahead;
-    return i < sql.length() ? sql.charAt(i) : '\0';
+    return i < length ? sql.charAt(i) : '\0';
   }
 
   private static boolean isWordStart(char ch) {
-    return Character.isLetter(ch) || ch == '_';
+    return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_' || ch >= 0x80 && Character.isLetter(ch);
+  }
+
+  private static boolean isIdentifierPart(char ch) {
+    return isWordStart(ch) || ch >= '0' && ch <= '9' || ch == '$' || ch >= 0x80 && Character.isDigit(ch);
   }
 
   /**
-   * Counts the BEGIN … END nesting of a routine's SQL-standard body, for a statement whose first words are
-   * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}; any other statement stays at depth 0.
+   * Reads the first words of a statement to tell whether it is {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}, and
+   * then, for such a routine only, counts the BEGIN … END nesting of its SQL-standard body; any other statement
+   * stays at depth 0 and has no more words read.
    */
   private static final class RoutineBody {
-    private static final List<String> CREATE_ROUTINE = List.of("create", "function", "procedure");
-    private static final List<String> CREATE_OR_REPLACE_ROUTINE = List.of("create", "or", "replace");
+    private enum Kind { UNDECIDED, ROUTINE, OTHER }
 
-    private final List<String> leading = new ArrayList<>(4);
+    private Kind kind = Kind.UNDECIDED;
+    private int words;
     private int depth;
 
-    void word(String word) {
-      String w = word.toLowerCase(Locale.ROOT);
-      if (leading.size() < 4) {
-        leading.add(w);
-      }
-      if (!isRoutine()) {
-        return;
-      }
-      switch (w) {
-        case "begin" -> depth++;
-        case "case" -> depth += depth > 0 ? 1 : 0;
-        case "end" -> depth -= depth > 0 ? 1 : 0;
-        default -> { }
-      }
+    boolean readsWords() {
+      return kind != Kind.OTHER;
     }
 
     int depth() {
       return depth;
     }
 
-    private boolean isRoutine() {
-      if (leading.size() >= 2 && leading.get(0).equals(CREATE_ROUTINE.get(0))
-          && CREATE_ROUTINE.subList(1, 3).contains(leading.get(1))) {
-        return true;
+    /** Reads the word at {@code start}; returns where it ends (at a {@code $}, which may open a body). */
+    int word(String sql, int start) {
+      int end = start + 1;
+      while (end < sql.length() && sql.charAt(end) != '$' && isIdentifierPart(sql.charAt(end))) {
+        end++;
       }
-      return leading.size() >= 4 && leading.subList(0, 3).equals(CREATE_OR_REPLACE_ROUTINE)
-          && CREATE_ROUTINE.subList(1, 3).contains(leading.get(3));
+      if (kind == Kind.ROUTINE) {
+        count(sql, start, end);
+      } else {
+        decide(sql, start, end);
+      }
+      return end;
     }
-  }
 
-  private static boolean isIdentifierPart(char ch) {
-    return Character.isLetterOrDigit(ch) || ch == '_' || ch == '$';
+    /** From the words CREATE, then FUNCTION or PROCEDURE, or OR REPLACE and one of them. */
+    private void decide(String sql, int start, int end) {
+      boolean routine = is(sql, start, end, "function") || is(sql, start, end, "procedure");
+      boolean expected = switch (words++) {
+        case 0 -> is(sql, start, end, "create");
+        case 1 -> routine || is(sql, start, end, "or");
+        case 2 -> is(sql, start, end, "replace");
+        default -> routine;
+      };
+      if (!expected) {
+        kind = Kind.OTHER;
+      } else if (routine) {
+        kind = Kind.ROUTINE;
+      }
+    }
+
+    private void count(String sql, int start, int end) {
+      if (is(sql, start, end, "begin")) {
+        depth++;
+      } else if (depth > 0 && is(sql, start, end, "case")) {
+        depth++;
+      } else if (depth > 0 && is(sql, start, end, "end")) {
+        depth--;
+      }
+    }
+
+    /** Whether the text from start to end is {@code word} (lower-case ASCII) in any case, as PostgreSQL folds it. */
+    private static boolean is(String sql, int start, int end, String word) {
+      if (end - start != word.length()) {
+        return false;
+      }
+      for (int i = 0; i < word.length(); i++) {
+        char ch = sql.charAt(start + i);
+        if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch) != word.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

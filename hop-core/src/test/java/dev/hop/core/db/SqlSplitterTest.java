@@ -53,6 +53,21 @@ class SqlSplitterTest {
   }
 
   @Test
+  void readsTheWordsOfRoutinesOnly() {
+    String sql = """
+        CREATE TABLE begin (a int); SELECT 1;
+        Create Or Replace View case_end AS SELECT 'begin' AS "begin"; SELECT 2;
+        CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; SELECT 3;
+        CREATE OR REPLACE TRIGGER t BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION begin(); SELECT 4;
+        """;
+    assertThat(texts(sql)).containsExactly(
+        "CREATE TABLE begin (a int)", "SELECT 1",
+        "Create Or Replace View case_end AS SELECT 'begin' AS \"begin\"", "SELECT 2",
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END", "SELECT 3",
+        "CREATE OR REPLACE TRIGGER t BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION begin()", "SELECT 4");
+  }
+
+  @Test
   void standardStringsDoNotEscapeWithBackslash() {
     assertThat(texts("SELECT 'a\\'; SELECT 2;")).containsExactly("SELECT 'a\\'", "SELECT 2");
   }
@@ -94,6 +109,18 @@ class SqlSplitterTest {
     assertThat(s.copyData()).isEqualTo("1\\tx;y\n2\n");
     assertThat(s.next().text()).isEqualTo("SELECT 1");
     assertThat(s.next()).isNull();
+  }
+
+  @Test
+  void countsTheLinesOfCopyDataAndCommentsBetweenChunks() {
+    SqlSplitter s = new SqlSplitter("COPY t (a) FROM stdin;\n1\n2\n\\.\n-- a\n-- b\n\n  SELECT 1;\n\\x\nSELECT\n2;");
+    s.next();
+    s.copyData();
+    SqlChunk select = s.next();
+    assertThat(select.line()).isEqualTo(8);
+    assertThat(select.column()).isEqualTo(3);
+    assertThat(s.next().line()).isEqualTo(9);
+    assertThat(s.next().line()).isEqualTo(10);
   }
 
   @Test
