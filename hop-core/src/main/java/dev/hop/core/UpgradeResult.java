@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param status the outcome
  * @param database the production database's name
- * @param created whether the database was created at the production state first ({@code create})
+ * @param created whether the database was created at the production state first ({@code create}); in a dry run,
+ *     whether it would be
  * @param from the database's version before
  * @param to the database's version after (the target, in a dry run)
  * @param releases the releases applied (or planned), in order
@@ -51,7 +52,8 @@ public record UpgradeResult(Status status, String database, boolean created, Ver
 
   /** The outcome line a user reads. */
   public String summary() {
-    String prefix = created ? "Created " + database + " at production " + from + "; " : "";
+    String prefix = !created ? "" : (status == Status.DRY_RUN ? "Would create " : "Created ") + database
+        + " at production " + from + "; ";
     return prefix + switch (status) {
       case UP_TO_DATE -> "Database " + database + " is at " + to + ": nothing to upgrade";
       case UPGRADED -> "Upgraded " + database + " from " + from + " to " + to + " (" + releases.size() + " release"
@@ -69,7 +71,10 @@ public record UpgradeResult(Status status, String database, boolean created, Ver
     doc.put("goal", "upgrade");
     doc.put("status", status.name());
     doc.put("database", database);
-    doc.put("created", created);
+    doc.put("created", created && status != Status.DRY_RUN);
+    if (status == Status.DRY_RUN) {
+      doc.put("wouldCreate", created);
+    }
     doc.put("from", from.toString());
     doc.put("to", to.toString());
     doc.put("releases", releases.stream().map(r -> {
