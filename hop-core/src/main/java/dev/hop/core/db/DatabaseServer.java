@@ -18,6 +18,8 @@ public final class DatabaseServer {
 
   private final DatabaseTarget maintenance;
   private final CommandHints hints;
+  /** How CREATE DATABASE copies on this server, asked once: a {@code STRATEGY} clause, or empty for the default. */
+  private String copyStrategy;
 
   /**
    * @param any a database on the server (its maintenance database is used)
@@ -59,8 +61,40 @@ public final class DatabaseServer {
 
   /** Creates {@code database}, a copy of {@code template} when given (else of template0). */
   public void create(Connection c, String database, Optional<String> template) throws DatabaseException {
-    String sql = "CREATE DATABASE " + Sql.ident(database) + " TEMPLATE " + Sql.ident(template.orElse("template0"));
+    String sql = "CREATE DATABASE " + Sql.ident(database) + " TEMPLATE " + Sql.ident(template.orElse("template0"))
+        + copyStrategy(c);
     execute(c, sql, "create database " + database);
+  }
+
+  /**
+   * The copy strategy for this server, read from its version and {@code fsync} setting on first use.
+   *
+   * @see #copyStrategy(int, boolean)
+   */
+  private String copyStrategy(Connection c) throws DatabaseException {
+    if (copyStrategy == null) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
+              + " current_setting('fsync')::boolean")) {
+        rs.next();
+        copyStrategy = copyStrategy(rs.getInt(1), rs.getBoolean(2));
+      } catch (SQLException e) {
+        throw Jdbc.failure("read the server's version and fsync setting", c, e);
+      }
+    }
+    return copyStrategy;
+  }
+
+  /**
+   * The {@code STRATEGY} clause of CREATE DATABASE for a server: {@code FILE_COPY} on PostgreSQL 15 and later when
+   * the server does not flush to disk ({@code fsync} off, as test and CI servers often run), else none. PostgreSQL 15
+   * copies a template block by block through the WAL by default, which is right when writes are flushed; without
+   * flushes, its older copy of the files is faster: hop's 935-relation template was copied in 33 ms instead of
+   * 46 ms. With fsync on, that copy would flush each of the template's files and took 105–420 ms, against 49–65 ms
+   * for the default. Before 15 there is no choice to make.
+   */
+  public static String copyStrategy(int serverVersionNum, boolean fsync) {
+    return serverVersionNum >= 150000 && !fsync ? " STRATEGY FILE_COPY" : "";
   }
 
   /** Renames {@code database} to {@code newName}; nobody may be connected to it. */
