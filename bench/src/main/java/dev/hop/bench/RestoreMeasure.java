@@ -104,8 +104,17 @@ final class RestoreMeasure implements Measure {
         loader.create(loaded, VERSION, schema, metadata);
         return checked(server, loaded, Duration.ofNanos(System.nanoTime() - start));
       });
+      DatabaseServer copier = new DatabaseServer(owner, CommandHints.NEUTRAL);
       Contender copy = Contender.of("postgres", () -> { }, () -> {
         DatabaseTarget copied = databases.next("copy");
+        long start = System.nanoTime();
+        try (Connection c = server.maintenance()) {
+          copier.create(c, copied.database(), Optional.of(built.template()));
+        }
+        return checked(server, copied, Duration.ofNanos(System.nanoTime() - start));
+      });
+      Contender defaultCopy = Contender.of("postgres-default", () -> { }, () -> {
+        DatabaseTarget copied = databases.next("default");
         long start = System.nanoTime();
         create(server, copied, built.template());
         return checked(server, copied, Duration.ofNanos(System.nanoTime() - start));
@@ -113,14 +122,14 @@ final class RestoreMeasure implements Measure {
 
       int rounds = context.rounds() * ROUND_FACTOR;
       Map<String, Samples> samples = new Interleaved(rounds, context.log())
-          .run("restore", List.of(hop, psqlLoad, jdbcLoad, copy));
+          .run("restore", List.of(hop, psqlLoad, jdbcLoad, copy, defaultCopy));
       List<Duration> drops = new ArrayList<>();
       for (String database : restored) {
         drops.add(databases.drop(database));
       }
       Samples drop = new Samples("drop", drops);
       context.log().printf("  restore drop of a restored copy %s%n", drop.describe());
-      String note = note(context.seed(), schema, metadata, built, samples, drop, rounds);
+      String note = note(context.seed(), schema, metadata, built, samples, drop, rounds, copyStrategy(server));
       return List.of(new Comparison("restore", "template restore of a " + TABLES + "-table production state vs"
           + " psql loading its dump, each into a new database", samples.get("hop"), samples.get("psql"), TARGET,
           note));
@@ -130,11 +139,12 @@ final class RestoreMeasure implements Measure {
   }
 
   private static String note(long seed, byte[] schema, byte[] metadata, RestoreResult built,
-      Map<String, Samples> samples, Samples drop, int rounds) {
+      Map<String, Samples> samples, Samples drop, int rounds, String strategy) {
     Samples hop = samples.get("hop");
     Samples psql = samples.get("psql");
     Samples loader = samples.get("hop-loader");
     Samples postgres = samples.get("postgres");
+    Samples postgresDefault = samples.get("postgres-default");
     return String.format(Locale.ROOT, "%d tables + %d views + 3 enum types (MixedSchema, seed %d: identity keys,"
         + " foreign keys, indexes, comments) and hop's metadata at %s, dumped by pg_dump as hop stores it in model/"
         + " (schema %d KiB, metadata rows %d KiB). hop: TemplateRestorer.restore into a new development database"
@@ -142,14 +152,17 @@ final class RestoreMeasure implements Measure {
         + " steady state (building it took %s s). psql, the baseline (what a user without hop runs on a plain"
         + " pg_dump file): CREATE DATABASE, then `psql -X -q -v ON_ERROR_STOP=1 --single-transaction -f schema -f"
         + " metadata`. Beside them: hop's own JDBC loader (ProductionStateLoader.create, how the template is built)"
-        + " %s, ratio %.2f; PostgreSQL alone doing hop's copy (CREATE DATABASE … TEMPLATE over one connection) %s,"
-        + " so hop adds %.0f ms. Restoring over an existing development database (patch-apply) also drops it:"
+        + " %s, ratio %.2f; PostgreSQL alone doing hop's copy (CREATE DATABASE … TEMPLATE …%s, over one"
+        + " connection) %s, so hop adds %.0f ms; the same copy with PostgreSQL's default strategy %s (%s). Restoring over an existing development database (patch-apply) also drops it:"
         + " DROP DATABASE … WITH (FORCE) of a restored copy took %s, which would make the ratio %.2f. %d rounds"
         + " (3 per --rounds), in-process, interleaved, no database dropped before the last round (see"
         + " bench/README.md); every database checked to hold the %d tables.",
         TABLES, VIEWS, seed, VERSION, schema.length / 1024, metadata.length / 1024, Samples.seconds(built.took()),
-        loader.describe(), ratio(hop.median(), loader.median()), postgres.describe(),
-        hop.median().minus(postgres.median()).toNanos() / 1e6, drop.describe(),
+        loader.describe(), ratio(hop.median(), loader.median()), strategy, postgres.describe(),
+        hop.median().minus(postgres.median()).toNanos() / 1e6, postgresDefault.describe(), strategy.isEmpty()
+            ? "hop leaves PostgreSQL its default on this server"
+            : "hop asks for FILE_COPY on PostgreSQL 15 and later when the server runs with fsync off, as this one"
+                + " does: see DatabaseServer.copyStrategy", drop.describe(),
         ratio(hop.median().plus(drop.median()), psql.median()), rounds, TABLES);
   }
 
@@ -206,6 +219,16 @@ final class RestoreMeasure implements Measure {
       }
     }
     return took;
+  }
+
+  /** The STRATEGY clause hop's copies get on this server. */
+  private static String copyStrategy(TestPostgres server) throws SQLException {
+    try (Connection c = server.maintenance(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
+            + " current_setting('fsync')::boolean")) {
+      rs.next();
+      return DatabaseServer.copyStrategy(rs.getInt(1), rs.getBoolean(2));
+    }
   }
 
   private static void create(TestPostgres server, DatabaseTarget database, String template) throws SQLException {
