@@ -51,6 +51,8 @@ final class P2Upgrade implements Measure {
     Forks forks = new Forks(context);
     List<Duration> backups = new ArrayList<>();
     List<Duration> walls = new ArrayList<>();
+    List<Split> hopSplits = new ArrayList<>();
+    List<Split> flywaySplits = new ArrayList<>();
     AtomicReference<MavenRunner.Build> lastHop = new AtomicReference<>();
     AtomicReference<MavenRunner.Build> lastFlyway = new AtomicReference<>();
     String last = history.productionVersion();
@@ -66,11 +68,19 @@ final class P2Upgrade implements Measure {
           Duration backup = backup(build.output());
           backups.add(backup);
           walls.add(build.time());
-          return build.time().minus(backup);
+          Duration timed = build.time().minus(backup);
+          double sql = LogTimes.sum(LogTimes.hopSteps(build.output()), "Applied release ");
+          hopSplits.add(new Split(timed.toNanos() / 1e9 - sql, sql));
+          return timed;
         }),
         Contender.of("flyway", () -> databases.recreate(flywayDatabase),
-            () -> P1PatchApply.last(lastFlyway, Forks.expect(forks.flyway("p2-flyway", flywayProject,
-                flywayDatabase, "flyway:migrate"), "Successfully applied " + released.size() + " migrations")))));
+            () -> {
+              MavenRunner.Build build = Forks.expect(forks.flyway("p2-flyway", flywayProject, flywayDatabase,
+                  "flyway:migrate"), "Successfully applied " + released.size() + " migrations");
+              double sql = LogTimes.flywayExecution(build.output());
+              flywaySplits.add(new Split(build.time().toNanos() / 1e9 - sql, sql));
+              return P1PatchApply.last(lastFlyway, build);
+            })));
 
     for (String name : List.of(zero, production, flywayDatabase)) {
       databases.drop(name);
@@ -88,7 +98,8 @@ final class P2Upgrade implements Measure {
         + " concatenated in hop's order. ", backup.describe(), wall.describe(),
         wall.median().toNanos() / (double) samples.get("flyway").median().toNanos(), released.size(),
         History.files(released)) + whereTheTimeGoes(lastHop.get(), lastFlyway.get(),
-        TARGET * samples.get("flyway").median().toNanos() / 1e9);
+        TARGET * samples.get("flyway").median().toNanos() / 1e9) + " " + whyTheSqlDecides(
+        hopSplits.subList(1, hopSplits.size()), flywaySplits.subList(1, flywaySplits.size()), TARGET);
     return List.of(new Comparison("P2", what, samples.get("hop"), samples.get("flyway"), TARGET, note));
   }
 
@@ -108,6 +119,42 @@ final class P2Upgrade implements Measure {
         + " = validate and migrate " + LogTimes.seconds(flywaySql) + " + " + LogTimes.seconds(flywayWall - flywaySql)
         + " of JVM, Maven and Flyway start-up. The target allows hop " + LogTimes.seconds(allowed)
         + " without the backup.";
+  }
+
+  /** One run's time outside its SQL and in it, in seconds (hop: the releases' steps; Flyway: its execution). */
+  record Split(double outside, double sql) {
+  }
+
+  /**
+   * Why the ratio moves from run to run: both sides run the same SQL on the same server, so only their costs around
+   * it differ, and the longer the SQL takes, the closer the ratio gets to 1. From the medians of the measured rounds,
+   * the longest SQL time at which hop still meets the target.
+   */
+  static String whyTheSqlDecides(List<Split> hop, List<Split> flyway, double target) {
+    double hopOutside = median(hop.stream().map(Split::outside).toList());
+    double hopSql = median(hop.stream().map(Split::sql).toList());
+    double flywayOutside = median(flyway.stream().map(Split::outside).toList());
+    double flywaySql = median(flyway.stream().map(Split::sql).toList());
+    double limit = longestSql(hopOutside, flywayOutside, target);
+    return String.format(Locale.ROOT, "Medians of the measured rounds: hop %s around the releases' SQL + %s in it;"
+        + " Flyway %s around its validate and migrate + %s in them. Both run the same SQL on the same server, so the"
+        + " longer it takes, the closer the ratio gets to 1: with these costs around it, hop is within %.1f× of"
+        + " Flyway %s; in this run the SQL took %s (hop) and %s (Flyway).", LogTimes.seconds(hopOutside),
+        LogTimes.seconds(hopSql), LogTimes.seconds(flywayOutside), LogTimes.seconds(flywaySql), target,
+        limit <= 0 ? "at no SQL time" : String.format(Locale.ROOT, "only while the SQL takes at most %s on both sides"
+            + " ((%.1f × %.2f − %.2f) / %.1f)", LogTimes.seconds(limit), target, flywayOutside, hopOutside,
+            1 - target), LogTimes.seconds(hopSql), LogTimes.seconds(flywaySql));
+  }
+
+  /** The SQL time s at which {@code hopOutside + s = target × (flywayOutside + s)}. */
+  static double longestSql(double hopOutside, double flywayOutside, double target) {
+    return (target * flywayOutside - hopOutside) / (1 - target);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /** The duration of the backup step, from hop's line {@code Backed up <db> to <file> (0.12 s)}. */

@@ -2,6 +2,7 @@ package dev.hop.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,29 @@ class P2UpgradeTest {
   void aRunWithoutBackupLineIsNoSample() {
     assertThatThrownBy(() -> P2Upgrade.backup("[INFO] Database p is at 0.1.0: nothing to upgrade\n"))
         .hasMessageContaining("No 'Backed up");
+  }
+
+  @Test
+  void theLongestSqlTimeIsWhereHopsTimeMeetsTheTargetShareOfFlyways() {
+    // 1.75 + s = 0.6 × (3.45 + s)  ⇔  s = 0.80
+    assertThat(P2Upgrade.longestSql(1.75, 3.45, 0.6)).isCloseTo(0.80, within(1e-9));
+    assertThat(P2Upgrade.longestSql(2.20, 3.45, 0.6)).isNegative();
+  }
+
+  @Test
+  void theNoteGivesTheMediansAndTheLimit() {
+    List<P2Upgrade.Split> hop = List.of(new P2Upgrade.Split(1.70, 0.90), new P2Upgrade.Split(1.75, 0.84),
+        new P2Upgrade.Split(1.90, 1.20));
+    List<P2Upgrade.Split> flyway = List.of(new P2Upgrade.Split(3.45, 1.06), new P2Upgrade.Split(3.50, 1.10),
+        new P2Upgrade.Split(3.40, 1.00));
+
+    assertThat(P2Upgrade.whyTheSqlDecides(hop, flyway, 0.6))
+        .contains("hop 1.75 s around the releases' SQL + 0.90 s in it")
+        .contains("Flyway 3.45 s around its validate and migrate + 1.06 s in them")
+        .contains("only while the SQL takes at most 0.80 s on both sides ((0.6 × 3.45 − 1.75) / 0.4)")
+        .endsWith("in this run the SQL took 0.90 s (hop) and 1.06 s (Flyway).");
+    assertThat(P2Upgrade.whyTheSqlDecides(List.of(new P2Upgrade.Split(3.0, 1.0)), flyway, 0.6))
+        .contains("within 0.6× of Flyway at no SQL time;");
   }
 
   @Test
