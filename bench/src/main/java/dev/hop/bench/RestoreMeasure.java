@@ -79,7 +79,10 @@ final class RestoreMeasure implements Measure {
       RestoreResult built = restorer.restore(owner, VERSION, schema, metadata);
       databases.add(built.template());
       List<String> restored = new ArrayList<>();
-      Contender hop = Contender.of("hop", () -> { }, () -> {
+      // each run starts with no page left dirty by the run before (written out, still cached): a copy with
+      // STRATEGY FILE_COPY begins with a checkpoint, which would otherwise write out the other sides' pages
+      Contender.Step settle = () -> checkpoint(server);
+      Contender hop = Contender.of("hop", settle, () -> {
         DatabaseTarget development = databases.next("hop");
         long start = System.nanoTime();
         RestoreResult result = restorer.restore(development, owner.database(), VERSION, schema, metadata);
@@ -90,7 +93,7 @@ final class RestoreMeasure implements Measure {
         restored.add(development.database());
         return checked(server, development, took);
       });
-      Contender psqlLoad = Contender.of("psql", () -> { }, () -> {
+      Contender psqlLoad = Contender.of("psql", settle, () -> {
         DatabaseTarget loaded = databases.next("psql");
         long start = System.nanoTime();
         create(server, loaded, "template0");
@@ -98,14 +101,14 @@ final class RestoreMeasure implements Measure {
         return checked(server, loaded, Duration.ofNanos(System.nanoTime() - start));
       });
       ProductionStateLoader loader = new ProductionStateLoader(new DatabaseServer(owner, CommandHints.NEUTRAL), NEXT);
-      Contender jdbcLoad = Contender.of("hop-loader", () -> { }, () -> {
+      Contender jdbcLoad = Contender.of("hop-loader", settle, () -> {
         DatabaseTarget loaded = databases.next("jdbc");
         long start = System.nanoTime();
         loader.create(loaded, VERSION, schema, metadata);
         return checked(server, loaded, Duration.ofNanos(System.nanoTime() - start));
       });
       DatabaseServer copier = new DatabaseServer(owner, CommandHints.NEUTRAL);
-      Contender copy = Contender.of("postgres", () -> { }, () -> {
+      Contender copy = Contender.of("postgres", settle, () -> {
         DatabaseTarget copied = databases.next("copy");
         long start = System.nanoTime();
         try (Connection c = server.maintenance()) {
@@ -113,7 +116,7 @@ final class RestoreMeasure implements Measure {
         }
         return checked(server, copied, Duration.ofNanos(System.nanoTime() - start));
       });
-      Contender defaultCopy = Contender.of("postgres-default", () -> { }, () -> {
+      Contender defaultCopy = Contender.of("postgres-default", settle, () -> {
         DatabaseTarget copied = databases.next("default");
         long start = System.nanoTime();
         create(server, copied, built.template());
@@ -155,7 +158,8 @@ final class RestoreMeasure implements Measure {
         + " %s, ratio %.2f; PostgreSQL alone doing hop's copy (CREATE DATABASE … TEMPLATE …%s, over one"
         + " connection) %s, so hop adds %.0f ms; the same copy with PostgreSQL's default strategy %s (%s). Restoring over an existing development database (patch-apply) also drops it:"
         + " DROP DATABASE … WITH (FORCE) of a restored copy took %s, which would make the ratio %.2f. %d rounds"
-        + " (3 per --rounds), in-process, interleaved, no database dropped before the last round (see"
+        + " (3 per --rounds), in-process, interleaved, each run after an untimed CHECKPOINT (so that no side writes"
+        + " out the pages the one before dirtied), no database dropped before the last round (see"
         + " bench/README.md); every database checked to hold the %d tables.",
         TABLES, VIEWS, seed, VERSION, schema.length / 1024, metadata.length / 1024, Samples.seconds(built.took()),
         loader.describe(), ratio(hop.median(), loader.median()), strategy, postgres.describe(),
@@ -219,6 +223,12 @@ final class RestoreMeasure implements Measure {
       }
     }
     return took;
+  }
+
+  private static void checkpoint(TestPostgres server) throws SQLException {
+    try (Connection c = server.maintenance(); Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    }
   }
 
   /** The STRATEGY clause hop's copies get on this server. */
