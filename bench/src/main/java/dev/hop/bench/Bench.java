@@ -100,6 +100,9 @@ public final class Bench {
             c.hop().describe(), c.peer().describe(), c.result(), c.targetText(), c.verdict());
       }
     }
+    for (Measure measure : toRun) {
+      measure.cleanUp(context);
+    }
     comparisons.sort(Comparator.comparingInt(c -> TABLE_ORDER.indexOf(c.id())));
     String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
         + versions.getProperty("flyway.version") + ", jooq-codegen-maven " + versions.getProperty("jooq.version");

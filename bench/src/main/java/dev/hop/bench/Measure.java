@@ -10,4 +10,11 @@ public interface Measure {
 
   /** Runs the measure on the shared server; one or more comparisons. */
   List<Comparison> run(BenchContext context) throws Exception;
+
+  /**
+   * Removes what {@link #run} left for later, once every measure of the run has run: deleting many files just before
+   * another measure creates as many would slow that one (bench/README.md).
+   */
+  default void cleanUp(BenchContext context) {
+  }
 }
