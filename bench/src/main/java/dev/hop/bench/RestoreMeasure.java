@@ -153,7 +153,7 @@ final class RestoreMeasure implements Measure {
   @Override
   public void cleanUp(BenchContext context) {
     if (left != null) {
-      context.log().printf("== restore clean-up: dropped the %d databases left for the end%n", left.dropAll());
+      context.log().printf("== restore clean-up: dropped what was left of its %d databases%n", left.dropAll());
       left = null;
     }
   }
