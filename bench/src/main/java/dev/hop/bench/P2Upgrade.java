@@ -137,10 +137,11 @@ final class P2Upgrade implements Measure {
     double flywaySql = median(flyway.stream().map(Split::sql).toList());
     double limit = longestSql(hopOutside, flywayOutside, target);
     return String.format(Locale.ROOT, "Medians of the measured rounds: hop %s around the releases' SQL + %s in it;"
-        + " Flyway %s around its validate and migrate + %s in them. Both run the same SQL on the same server, so the"
-        + " longer it takes, the closer the ratio gets to 1: with these costs around it, hop is within %.1f× of"
-        + " Flyway %s; in this run the SQL took %s (hop) and %s (Flyway).", LogTimes.seconds(hopOutside),
-        LogTimes.seconds(hopSql), LogTimes.seconds(flywayOutside), LogTimes.seconds(flywaySql), target,
+        + " Flyway %s around its validate and migrate + %s in them (each median taken apart, so the sums need not be"
+        + " the medians above). Both run the same SQL on the same server, so the longer it takes, the closer the"
+        + " ratio gets to 1: with these costs around it, hop is within %.1f× of Flyway %s; in this run the SQL took"
+        + " %s (hop) and %s (Flyway).", LogTimes.seconds(hopOutside), LogTimes.seconds(hopSql),
+        LogTimes.seconds(flywayOutside), LogTimes.seconds(flywaySql), target,
         limit <= 0 ? "at no SQL time" : String.format(Locale.ROOT, "only while the SQL takes at most %s on both sides"
             + " ((%.1f × %.2f − %.2f) / %.1f)", LogTimes.seconds(limit), target, flywayOutside, hopOutside,
             1 - target), LogTimes.seconds(hopSql), LogTimes.seconds(flywaySql));
