@@ -85,6 +85,7 @@ public record Comparison(String id, String what, Samples hop, Samples peer, doub
     if (kind == Kind.GROWTH) {
       return String.format(Locale.ROOT, "missed by %.2f s", growth() - target);
     }
-    return String.format(Locale.ROOT, "missed by %.0f%%", (ratio() / target - 1) * 100);
+    double percent = (ratio() / target - 1) * 100;
+    return String.format(Locale.ROOT, percent < 1 ? "missed by %.1f%%" : "missed by %.0f%%", percent);
   }
 }

@@ -22,6 +22,7 @@ class ComparisonTest {
     assertThat(met.targetText()).isEqualTo("≤ 0.40");
     assertThat(met.verdict()).isEqualTo("met");
     assertThat(missed.verdict()).isEqualTo("missed by 50%");
+    assertThat(new Comparison("P2", "a vs b", ms(3164), ms(5260), 0.6, "").verdict()).isEqualTo("missed by 0.3%");
   }
 
   @Test
