@@ -92,16 +92,19 @@ public final class Bench {
         System.out);
 
     List<Comparison> comparisons = new ArrayList<>();
-    for (Measure measure : toRun) {
-      System.out.println("== " + measure.id());
-      for (Comparison c : measure.run(context)) {
-        comparisons.add(c);
-        System.out.printf("%s %s: hop %s, peer %s, %s (target %s, %s)%n", c.id(), c.what(),
-            c.hop().describe(), c.peer().describe(), c.result(), c.targetText(), c.verdict());
+    try {
+      for (Measure measure : toRun) {
+        System.out.println("== " + measure.id());
+        for (Comparison c : measure.run(context)) {
+          comparisons.add(c);
+          System.out.printf("%s %s: hop %s, peer %s, %s (target %s, %s)%n", c.id(), c.what(),
+              c.hop().describe(), c.peer().describe(), c.result(), c.targetText(), c.verdict());
+        }
       }
-    }
-    for (Measure measure : toRun) {
-      measure.cleanUp(context);
+    } finally {
+      for (Measure measure : toRun) {
+        measure.cleanUp(context);
+      }
     }
     comparisons.sort(Comparator.comparingInt(c -> TABLE_ORDER.indexOf(c.id())));
     String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
