@@ -141,7 +141,11 @@ final class RestoreMeasure implements Measure {
       }
       Samples drop = new Samples("drop", drops);
       context.log().printf("  restore drop of a restored copy %s%n", drop.describe());
-      String note = note(context.seed(), schema, metadata, built, samples, drop, rounds, copyStrategy(server))
+      String strategy;
+      try (Connection c = server.maintenance()) {
+        strategy = copier.copyStrategy(c);
+      }
+      String note = note(context.seed(), schema, metadata, built, samples, drop, rounds, strategy)
           + (checkpointRefused == null ? "" : " The runs were not settled: the server refused CHECKPOINT ("
               + checkpointRefused + ").");
       left = databases;
@@ -264,16 +268,6 @@ final class RestoreMeasure implements Measure {
         throw e;
       }
       checkpointRefused = e.getMessage();
-    }
-  }
-
-  /** The STRATEGY clause hop's copies get on this server. */
-  private static String copyStrategy(TestPostgres server) throws SQLException {
-    try (Connection c = server.maintenance(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
-            + " current_setting('fsync')::boolean")) {
-      rs.next();
-      return DatabaseServer.copyStrategy(rs.getInt(1), rs.getBoolean(2));
     }
   }
 

@@ -67,11 +67,12 @@ public final class DatabaseServer {
   }
 
   /**
-   * The copy strategy for this server, read from its version and {@code fsync} setting on first use.
+   * The {@code STRATEGY} clause this server's copies get (empty for PostgreSQL's default), read over {@code c} from
+   * the server's version and {@code fsync} setting on first use.
    *
    * @see #copyStrategy(int, boolean)
    */
-  private String copyStrategy(Connection c) throws DatabaseException {
+  public String copyStrategy(Connection c) throws DatabaseException {
     if (copyStrategy == null) {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
@@ -93,7 +94,7 @@ public final class DatabaseServer {
    * 46 ms. With fsync on, that copy would flush each of the template's files and took 105–420 ms, against 49–65 ms
    * for the default. Before 15 there is no choice to make.
    */
-  public static String copyStrategy(int serverVersionNum, boolean fsync) {
+  static String copyStrategy(int serverVersionNum, boolean fsync) {
     return serverVersionNum >= 150000 && !fsync ? " STRATEGY FILE_COPY" : "";
   }
 
