@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,16 +70,14 @@ final class P2Upgrade implements Measure {
           backups.add(backup);
           walls.add(build.time());
           Duration timed = build.time().minus(backup);
-          double sql = LogTimes.sum(LogTimes.hopSteps(build.output()), "Applied release ");
-          hopSplits.add(new Split(timed.toNanos() / 1e9 - sql, sql));
+          hopSplits.add(Split.of(timed, LogTimes.sum(LogTimes.hopSteps(build.output()), "Applied release ")));
           return timed;
         }),
         Contender.of("flyway", () -> databases.recreate(flywayDatabase),
             () -> {
               MavenRunner.Build build = Forks.expect(forks.flyway("p2-flyway", flywayProject, flywayDatabase,
                   "flyway:migrate"), "Successfully applied " + released.size() + " migrations");
-              double sql = LogTimes.flywayExecution(build.output());
-              flywaySplits.add(new Split(build.time().toNanos() / 1e9 - sql, sql));
+              flywaySplits.add(Split.of(build.time(), LogTimes.flywayExecution(build.output())));
               return P1PatchApply.last(lastFlyway, build);
             })));
 
@@ -121,8 +120,14 @@ final class P2Upgrade implements Measure {
         + " without the backup.";
   }
 
-  /** One run's time outside its SQL and in it, in seconds (hop: the releases' steps; Flyway: its execution). */
-  record Split(double outside, double sql) {
+  /** One run's time around its SQL and in it (hop: the releases' steps; Flyway: its execution). */
+  record Split(Duration outside, Duration sql) {
+
+    /** The split of a run of {@code time}, {@code sqlSeconds} of which its log gives to the SQL. */
+    static Split of(Duration time, double sqlSeconds) {
+      Duration sql = Duration.ofNanos(Math.round(sqlSeconds * 1e9));
+      return new Split(time.minus(sql), sql);
+    }
   }
 
   /**
@@ -131,10 +136,10 @@ final class P2Upgrade implements Measure {
    * the longest SQL time at which hop still meets the target.
    */
   static String whyTheSqlDecides(List<Split> hop, List<Split> flyway, double target) {
-    double hopOutside = median(hop.stream().map(Split::outside).toList());
-    double hopSql = median(hop.stream().map(Split::sql).toList());
-    double flywayOutside = median(flyway.stream().map(Split::outside).toList());
-    double flywaySql = median(flyway.stream().map(Split::sql).toList());
+    double hopOutside = median(hop, Split::outside);
+    double hopSql = median(hop, Split::sql);
+    double flywayOutside = median(flyway, Split::outside);
+    double flywaySql = median(flyway, Split::sql);
     double limit = longestSql(hopOutside, flywayOutside, target);
     return String.format(Locale.ROOT, "Medians of the measured rounds: hop %s around the releases' SQL + %s in it;"
         + " Flyway %s around its validate and migrate + %s in them (each median taken apart, so the sums need not be"
@@ -152,10 +157,9 @@ final class P2Upgrade implements Measure {
     return (target * flywayOutside - hopOutside) / (1 - target);
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  /** The median of one part of the splits, in seconds. */
+  private static double median(List<Split> splits, Function<Split, Duration> part) {
+    return new Samples("split", splits.stream().map(part).toList()).median().toNanos() / 1e9;
   }
 
   /** The duration of the backup step, from hop's line {@code Backed up <db> to <file> (0.12 s)}. */

@@ -34,18 +34,29 @@ class P2UpgradeTest {
 
   @Test
   void theNoteGivesTheMediansAndTheLimit() {
-    List<P2Upgrade.Split> hop = List.of(new P2Upgrade.Split(1.70, 0.90), new P2Upgrade.Split(1.75, 0.84),
-        new P2Upgrade.Split(1.90, 1.20));
-    List<P2Upgrade.Split> flyway = List.of(new P2Upgrade.Split(3.45, 1.06), new P2Upgrade.Split(3.50, 1.10),
-        new P2Upgrade.Split(3.40, 1.00));
+    List<P2Upgrade.Split> hop = List.of(split(1.70, 0.90), split(1.75, 0.84), split(1.90, 1.20));
+    List<P2Upgrade.Split> flyway = List.of(split(3.45, 1.06), split(3.50, 1.10), split(3.40, 1.00));
 
     assertThat(P2Upgrade.whyTheSqlDecides(hop, flyway, 0.6))
         .contains("hop 1.75 s around the releases' SQL + 0.90 s in it")
         .contains("Flyway 3.45 s around its validate and migrate + 1.06 s in them")
         .contains("only while the SQL takes at most 0.80 s on both sides ((0.6 × 3.45 − 1.75) / 0.4)")
         .endsWith("in this run the SQL took 0.90 s (hop) and 1.06 s (Flyway).");
-    assertThat(P2Upgrade.whyTheSqlDecides(List.of(new P2Upgrade.Split(3.0, 1.0)), flyway, 0.6))
+    assertThat(P2Upgrade.whyTheSqlDecides(List.of(split(3.0, 1.0)), flyway, 0.6))
         .contains("within 0.6× of Flyway at no SQL time;");
+  }
+
+  @Test
+  void aSplitTakesTheSqlOutOfTheRunsTime() {
+    P2Upgrade.Split split = P2Upgrade.Split.of(Duration.ofMillis(2670), 0.84);
+
+    assertThat(split.sql()).isEqualTo(Duration.ofMillis(840));
+    assertThat(split.outside()).isEqualTo(Duration.ofMillis(1830));
+  }
+
+  private static P2Upgrade.Split split(double outside, double sql) {
+    return new P2Upgrade.Split(Duration.ofMillis(Math.round(outside * 1000)),
+        Duration.ofMillis(Math.round(sql * 1000)));
   }
 
   @Test
