@@ -226,8 +226,7 @@ public final class SqlSplitter {
     int i = pos + 1;
     while (i < length && sql.charAt(i) != '$') {
       char ch = sql.charAt(i);
-      boolean ok = i == pos + 1 ? Character.isLetter(ch) || ch == '_' : Character.isLetterOrDigit(ch) || ch == '_';
-      if (!ok) {
+      if (i == pos + 1 ? !isWordStart(ch) : !isIdentifierPart(ch)) {
         return null;
       }
       i++;
