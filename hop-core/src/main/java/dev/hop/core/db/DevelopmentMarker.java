@@ -29,7 +29,7 @@ public final class DevelopmentMarker {
 
   /** Marks {@code database} as hop's template built from files whose hash is {@code sha256}. */
   static void markTemplate(Connection maintenance, String database, String sha256) throws DatabaseException {
-    comment(maintenance, database, TEMPLATE + "sha256=" + sha256);
+    comment(maintenance, database, templateComment(sha256));
   }
 
   public static boolean isDevelopment(Connection maintenance, String database) throws DatabaseException {
@@ -39,7 +39,12 @@ public final class DevelopmentMarker {
   /** Whether {@code database} is hop's template built from files whose hash is {@code sha256}. */
   static boolean isTemplateBuiltFrom(Connection maintenance, String database, String sha256)
       throws DatabaseException {
-    return comment(maintenance, database).filter(c -> c.equals(TEMPLATE + "sha256=" + sha256)).isPresent();
+    return comment(maintenance, database).filter(c -> c.equals(templateComment(sha256))).isPresent();
+  }
+
+  /** The comment {@link #markTemplate} writes, which {@link #isTemplateBuiltFrom} looks for. */
+  private static String templateComment(String sha256) {
+    return TEMPLATE + "sha256=" + sha256;
   }
 
   static boolean isTemplate(Connection maintenance, String database) throws DatabaseException {
