@@ -109,19 +109,19 @@ final class RestoreMeasure implements Measure {
         runPsql(psql, server, loaded, schemaFile, metadataFile);
         return checked(server, loaded, Duration.ofNanos(System.nanoTime() - start));
       });
-      ProductionStateLoader loader = new ProductionStateLoader(new DatabaseServer(owner, CommandHints.NEUTRAL), NEXT);
+      DatabaseServer databaseServer = new DatabaseServer(owner, CommandHints.NEUTRAL);
+      ProductionStateLoader loader = new ProductionStateLoader(databaseServer, NEXT);
       Contender jdbcLoad = Contender.of("hop-loader", settle, () -> {
         DatabaseTarget loaded = databases.next("jdbc");
         long start = System.nanoTime();
         loader.create(loaded, VERSION, schema, metadata);
         return checked(server, loaded, Duration.ofNanos(System.nanoTime() - start));
       });
-      DatabaseServer copier = new DatabaseServer(owner, CommandHints.NEUTRAL);
       Contender copy = Contender.of("postgres", settle, () -> {
         DatabaseTarget copied = databases.next("copy");
         long start = System.nanoTime();
         try (Connection c = server.maintenance()) {
-          copier.create(c, copied.database(), Optional.of(built.template()));
+          databaseServer.create(c, copied.database(), Optional.of(built.template()));
         }
         return checked(server, copied, Duration.ofNanos(System.nanoTime() - start));
       });
@@ -143,7 +143,7 @@ final class RestoreMeasure implements Measure {
       context.log().printf("  restore drop of a restored copy %s%n", drop.describe());
       String strategy;
       try (Connection c = server.maintenance()) {
-        strategy = copier.copyStrategy(c);
+        strategy = databaseServer.copyStrategy(c);
       }
       String note = note(context.seed(), schema, metadata, built, samples, drop, rounds, strategy)
           + (checkpointRefused == null ? "" : " The runs were not settled: the server refused CHECKPOINT ("
