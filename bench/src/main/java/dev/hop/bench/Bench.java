@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,10 +64,12 @@ public final class Bench {
     int rounds = 5;
     long seed = 20261125L;
     Path out = null;
+    boolean wait = true;
     List<String> selected = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--no-wait" -> wait = false;
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
         default -> selected.add(args[i].toLowerCase());
@@ -83,6 +88,10 @@ public final class Bench {
       out = selected.isEmpty() ? bench.resolve("RESULTS.md") : bench.resolve("target/RESULTS-partial.md");
     }
 
+    Path lastEnd = bench.resolve("target/last-run-end");
+    if (wait) {
+      waitAfterTheLastRun(lastEnd);
+    }
     Properties versions = versions();
     Path work = bench.resolve("target/work");
     // the last run's work folder is set aside and deleted once this run has measured: deleting its some 40,000 files
@@ -117,6 +126,8 @@ public final class Bench {
         measure.cleanUp(context);
       }
       Workdirs.deleteTree(previous);
+      // the embedded server deletes its data (every database of the run) as the JVM exits, right after this
+      Files.writeString(lastEnd, Instant.now().toString());
     }
     comparisons.sort(Comparator.comparingInt(c -> TABLE_ORDER.indexOf(c.id())));
     String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
@@ -127,6 +138,38 @@ public final class Bench {
     Results.write(out, Results.markdown(machine, comparisons, command));
     System.out.println("Results written to " + out);
     return 0;
+  }
+
+  /**
+   * How long after the end of a run the next one waits. A run ends by deleting some 200,000 files (its databases, the
+   * previous run's work folder), and creating files stays slow on this machine's journal-less ext4 for minutes after:
+   * a full run started 5 minutes after another timed restore's copies at 0.32 s instead of 0.07 s (bench/README.md).
+   */
+  static final Duration QUIET = Duration.ofMinutes(10);
+
+  /** What is left of {@link #QUIET} {@code since} the end of the last run; zero when it is over or the clock went back. */
+  static Duration leftToWait(Duration since) {
+    return since.isNegative() || since.compareTo(QUIET) >= 0 ? Duration.ZERO : QUIET.minus(since);
+  }
+
+  /** Waits for what is left of {@link #QUIET} after the run that wrote {@code lastEnd}, saying so. */
+  private static void waitAfterTheLastRun(Path lastEnd) throws IOException, InterruptedException {
+    if (!Files.exists(lastEnd)) {
+      return;
+    }
+    Instant end;
+    try {
+      end = Instant.parse(Files.readString(lastEnd).strip());
+    } catch (DateTimeParseException e) {
+      return;
+    }
+    Duration left = leftToWait(Duration.between(end, Instant.now()));
+    if (!left.isZero()) {
+      System.out.printf("The last run ended at %s and deleted its databases and work files as it ended; waiting %d s"
+          + " so that they do not slow this run's file creations (bench/README.md; --no-wait skips this)%n", end,
+          left.toSeconds());
+      Thread.sleep(left.toMillis());
+    }
   }
 
   static Properties versions() throws IOException {
