@@ -125,9 +125,7 @@ public final class Bench {
       for (Measure measure : toRun) {
         measure.cleanUp(context);
       }
-      Workdirs.deleteTree(previous);
-      // the embedded server deletes its data (every database of the run) as the JVM exits, right after this
-      Files.writeString(lastEnd, Instant.now().toString());
+      endRun(previous, lastEnd);
     }
     comparisons.sort(Comparator.comparingInt(c -> TABLE_ORDER.indexOf(c.id())));
     String peers = "flyway-maven-plugin " + versions.getProperty("flyway.version") + " + flyway-database-postgresql "
@@ -147,9 +145,25 @@ public final class Bench {
    */
   static final Duration QUIET = Duration.ofMinutes(10);
 
-  /** What is left of {@link #QUIET} {@code since} the end of the last run; zero when it is over or the clock went back. */
+  /**
+   * What is left of {@link #QUIET} {@code since} the end of the last run; zero when it is over or the clock went back.
+   */
   static Duration leftToWait(Duration since) {
     return since.isNegative() || since.compareTo(QUIET) >= 0 ? Duration.ZERO : QUIET.minus(since);
+  }
+
+  /**
+   * Deletes the previous run's work folder and notes when the run ended, for the next one to wait; a failure here is
+   * reported without hiding the run's own.
+   */
+  private static void endRun(Path previous, Path lastEnd) {
+    try {
+      Workdirs.deleteTree(previous);
+      // the embedded server deletes its data (every database of the run) as the JVM exits, right after this
+      Files.writeString(lastEnd, Instant.now().toString());
+    } catch (IOException e) {
+      System.err.println("Could not delete " + previous + " or write " + lastEnd + ": " + e);
+    }
   }
 
   /** Waits for what is left of {@link #QUIET} after the run that wrote {@code lastEnd}, saying so. */
