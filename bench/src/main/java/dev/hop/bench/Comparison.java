@@ -8,7 +8,8 @@ import java.util.Locale;
  * times on a larger workload against hop's on a smaller one, and the most the median may grow (in seconds).
  *
  * @param id     short name, e.g. {@code P1}
- * @param what   the two sides in words, e.g. {@code hop:patch-apply (300 released + 3 stage + 1) vs flyway clean migrate (304)}
+ * @param what   the two sides in words, e.g.
+ *               {@code hop:patch-apply (300 released + 3 stage + 1) vs flyway clean migrate (304)}
  * @param hop    hop's times (for a growth: on the larger workload)
  * @param peer   the peer's times (for a growth: hop's on the smaller workload)
  * @param target the highest ratio allowed; for a growth, the growth in seconds it must stay under

@@ -113,7 +113,8 @@ final class P2Upgrade implements Measure {
         + " hop's whole run with it %s (ratio %.2f with it). The whole path runs in one transaction; the %d patches"
         + " (%d SQL files) are read from Git at each release's tag. Flyway: one migration per patch, its files"
         + " concatenated in hop's order. Every run, on either side, works on a database of its own made before the"
-        + " first run, and none is dropped until every measure has run (bench/README.md). ", backup.describe(), wall.describe(),
+        + " first run, and none is dropped until every measure has run (bench/README.md). ", backup.describe(),
+        wall.describe(),
         wall.median().toNanos() / (double) samples.get("flyway").median().toNanos(), released.size(),
         History.files(released)) + whereTheTimeGoes(lastHop.get(), lastFlyway.get(),
         TARGET * samples.get("flyway").median().toNanos() / 1e9) + " " + whyTheSqlDecides(
