@@ -7,7 +7,6 @@ import dev.hop.bench.history.ModelDatabase;
 import dev.hop.bench.history.Patch;
 import dev.hop.bench.history.Workdirs;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -125,14 +124,7 @@ final class P2Upgrade implements Measure {
   /** Drops the databases of every run, which {@link #run} left for after the other measures. */
   @Override
   public void cleanUp(BenchContext context) {
-    ServerDatabases databases = new ServerDatabases(context.server());
-    for (String name : left) {
-      try {
-        databases.drop(name);
-      } catch (SQLException e) {
-        System.err.println("Could not drop " + name + ": " + e.getMessage());
-      }
-    }
+    new ServerDatabases(context.server()).dropEach(left);
     if (!left.isEmpty()) {
       context.log().printf("== p2 clean-up: dropped its %d databases%n", left.size());
     }

@@ -312,13 +312,7 @@ final class RestoreMeasure implements Measure {
 
     /** Drops every database of the run that exists still; returns how many names it went through. */
     int dropAll() {
-      for (String name : names) {
-        try {
-          drop(name);
-        } catch (SQLException e) {
-          System.err.println("Could not drop " + name + ": " + e.getMessage());
-        }
-      }
+      new ServerDatabases(server).dropEach(names);
       return names.size();
     }
   }

@@ -4,6 +4,7 @@ import dev.hop.core.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** Creates and drops the bench's databases on the shared server (untimed preparation steps). */
 final class ServerDatabases {
@@ -17,6 +18,20 @@ final class ServerDatabases {
   /** Drops {@code name} if it exists, ending its sessions. */
   void drop(String name) throws SQLException {
     execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+  }
+
+  /**
+   * Drops each of {@code names} that exists, going on past a failure (reported on stderr): for a clean-up, which must
+   * not hide the run's own failure.
+   */
+  void dropEach(List<String> names) {
+    for (String name : names) {
+      try {
+        drop(name);
+      } catch (SQLException e) {
+        System.err.println("Could not drop " + name + ": " + e.getMessage());
+      }
+    }
   }
 
   /** Drops {@code name} if it exists and creates it empty. */
