@@ -66,7 +66,7 @@ final class P1PatchApply implements Measure {
         + " reads the stage patches from their ho-release branches, and regenerates the code of every relation (the"
         + " production state's classes are committed, so only the new and changed ones are written); the work tree is"
         + " reset before each run. ", patches.size(), History.files(patches), patches.size())
-        + whereTheTimeGoes(lastHop.get(), lastFlyway.get(), TARGET * samples.get("flyway").median().toNanos() / 1e9);
+        + whereTheTimeGoes(lastHop.get(), lastFlyway.get(), TARGET * samples.get("flyway").medianSeconds());
     return List.of(new Comparison("P1", what, samples.get("hop"), samples.get("flyway"), TARGET, note));
   }
 

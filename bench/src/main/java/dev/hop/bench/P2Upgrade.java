@@ -116,7 +116,7 @@ final class P2Upgrade implements Measure {
         wall.describe(),
         wall.median().toNanos() / (double) samples.get("flyway").median().toNanos(), released.size(),
         History.files(released)) + whereTheTimeGoes(lastHop.get(), lastFlyway.get(),
-        TARGET * samples.get("flyway").median().toNanos() / 1e9) + " " + whyTheSqlDecides(
+        TARGET * samples.get("flyway").medianSeconds()) + " " + whyTheSqlDecides(
         hopSplits.subList(1, hopSplits.size()), flywaySplits.subList(1, flywaySplits.size()), TARGET);
     return List.of(new Comparison("P2", what, samples.get("hop"), samples.get("flyway"), TARGET, note));
   }
@@ -193,7 +193,7 @@ final class P2Upgrade implements Measure {
 
   /** The median of one part of the splits, in seconds. */
   private static double median(List<Split> splits, Function<Split, Duration> part) {
-    return new Samples("split", splits.stream().map(part).toList()).median().toNanos() / 1e9;
+    return new Samples("split", splits.stream().map(part).toList()).medianSeconds();
   }
 
   /** The duration of the backup step, from hop's line {@code Backed up <db> to <file> (0.12 s)}. */

@@ -70,7 +70,7 @@ final class P3NothingToDo implements Measure {
         + " is on disk (so origin lists only those refs), on a thread of their own while they read the release"
         + " files and the database; upgrade also takes its lock and checks that its release files are ho-prod's."
         + " Flyway: one migration per patch, validated on migrate. " + whereTheTimeGoes(last,
-        TARGET * samples.get("flyway-5000").median().toNanos() / 1e9) + " " + floorNote(samples, TARGET);
+        TARGET * samples.get("flyway-5000").medianSeconds()) + " " + floorNote(samples, TARGET);
     Samples flyway = samples.get("flyway-5000");
     return List.of(
         new Comparison("P3", "hop:status on a " + on + " vs flyway:migrate with nothing to do (" + patches.size()
@@ -113,20 +113,16 @@ final class P3NothingToDo implements Measure {
    * work, against what they spent (medians; the goal's own work is its time beyond {@code mvn hop:help}'s).
    */
   static String floorNote(Map<String, Samples> samples, double target) {
-    double validate = seconds(samples.get("validate"));
-    double help = seconds(samples.get("hop-help"));
-    double allowed = target * seconds(samples.get("flyway-5000"));
+    double validate = samples.get("validate").medianSeconds();
+    double help = samples.get("hop-help").medianSeconds();
+    double allowed = target * samples.get("flyway-5000").medianSeconds();
     return "Start-up alone, in the same loop: mvn validate on the hop project " + samples.get("validate").describe()
         + ", mvn hop:help (hop's plugin loaded, no work) " + samples.get("hop-help").describe() + ". Of the "
         + LogTimes.seconds(allowed) + " the target allows hop at 5,000 patches, Maven's start-up takes "
         + LogTimes.seconds(validate) + " and loading hop's plugin " + LogTimes.seconds(help - validate)
         + ", which leaves " + LogTimes.seconds(allowed - help) + " for a goal's own work; hop:status spent "
-        + LogTimes.seconds(seconds(samples.get("status-5000")) - help) + " on it and hop:upgrade "
-        + LogTimes.seconds(seconds(samples.get("upgrade-5000")) - help) + " (medians).";
-  }
-
-  private static double seconds(Samples samples) {
-    return samples.median().toNanos() / 1e9;
+        + LogTimes.seconds(samples.get("status-5000").medianSeconds() - help) + " on it and hop:upgrade "
+        + LogTimes.seconds(samples.get("upgrade-5000").medianSeconds() - help) + " (medians).";
   }
 
   /** The last round's split: each side's wall time against Maven's own Total time (and Flyway's execution). */

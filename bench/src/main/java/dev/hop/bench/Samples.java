@@ -23,6 +23,11 @@ public record Samples(String contender, List<Duration> times) {
     return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
   }
 
+  /** The median in seconds. */
+  public double medianSeconds() {
+    return median().toNanos() / 1e9;
+  }
+
   public Duration min() {
     return sorted().get(0);
   }

@@ -20,6 +20,7 @@ class SamplesTest {
   @Test
   void medianOfAnEvenCountIsTheMeanOfTheTwoMiddleTimes() {
     assertThat(ms(400, 100, 200, 900).median()).isEqualTo(Duration.ofMillis(300));
+    assertThat(ms(400, 100, 200, 900).medianSeconds()).isEqualTo(0.3);
   }
 
   @Test
