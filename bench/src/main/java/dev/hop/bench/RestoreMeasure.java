@@ -1,8 +1,8 @@
 package dev.hop.bench;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.HopEvents;
-import dev.hop.core.Secret;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.Secret;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;

@@ -1,9 +1,15 @@
 package dev.hop.core;
 
+import dev.hop.core.base.EmbeddedServer;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.TemplateRestorer;
 import dev.hop.core.devserver.LocalServer;
 import dev.hop.core.devserver.RunningServer;
+import dev.hop.core.errors.CloneRefusedException;
+import dev.hop.core.errors.EmbeddedServerException;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.git.Cloner;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.RemoteAccess;

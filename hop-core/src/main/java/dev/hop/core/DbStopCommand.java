@@ -1,6 +1,9 @@
 package dev.hop.core;
 
+import dev.hop.core.base.EmbeddedServer;
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.devserver.LocalServer;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.workflow.Project;
 import java.util.Optional;
 

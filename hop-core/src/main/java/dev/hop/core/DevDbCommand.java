@@ -1,7 +1,9 @@
 package dev.hop.core;
 
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.ProductionState;
 import dev.hop.core.workflow.Project;

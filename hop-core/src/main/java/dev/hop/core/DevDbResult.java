@@ -1,5 +1,6 @@
 package dev.hop.core;
 
+import dev.hop.core.base.Secret;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,8 +1,13 @@
 package dev.hop.core;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.errors.DatabaseRefusedException;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.workflow.DevelopmentDatabase;
 import dev.hop.core.workflow.Project;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.hop.core;
 
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.workflow.Project;
 import java.time.Clock;

@@ -1,5 +1,12 @@
 package dev.hop.core;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.MavenLaunch;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.PatchValidationException;
+import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.errors.TestRunException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.Committer;
 import dev.hop.core.git.GitWorkspace;
@@ -89,7 +96,7 @@ public final class PatchAddCommand {
       ReleaseName stage = ReleaseName.stage(target);
       project.events().accept(HopEvent.lifecycle("Validation of " + patch + " into " + stage + ": " + report.counts()));
       if (!report.passed()) {
-        throw new PatchValidationException(patch, stage, report.counts(),
+        throw new PatchValidationException(patch.value(), stage.toString(), report.counts(),
             report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(), hints);
       }
       return record(releases, target, patch, report, start);

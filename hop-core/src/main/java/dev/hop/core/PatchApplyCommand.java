@@ -1,7 +1,12 @@
 package dev.hop.core;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.db.PatchRun;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.plan.PlanRunner;
 import dev.hop.core.plan.Step;
 import dev.hop.core.release.PatchId;

@@ -1,5 +1,9 @@
 package dev.hop.core;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.Committer;
 import dev.hop.core.git.GitWorkspace;
@@ -12,7 +16,6 @@ import dev.hop.core.workflow.PatchReadme;
 import dev.hop.core.workflow.Project;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.ObjectId;
 

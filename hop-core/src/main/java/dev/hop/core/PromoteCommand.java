@@ -1,5 +1,7 @@
 package dev.hop.core;
 
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.InvalidPromoteTargetException;
 import dev.hop.core.git.TeamLock;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;

@@ -1,5 +1,9 @@
 package dev.hop.core;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.Committer;
 import dev.hop.core.git.GitWorkspace;

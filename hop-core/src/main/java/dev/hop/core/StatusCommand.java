@@ -1,7 +1,10 @@
 package dev.hop.core;
 
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.MetadataSchema;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.LockInspector;
 import dev.hop.core.git.OriginSync;

@@ -3,11 +3,8 @@ package dev.hop.core;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Version;
-import dev.hop.core.workflow.JsonText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -86,35 +83,6 @@ public record StatusResult(String branch, Version productionVersion, String data
       lines.add("Origin: not reached, patch branches and lock are as of the last fetch");
     }
     return lines;
-  }
-
-  /** The result as one JSON object ({@code -Dhop.output=json}). */
-  public String toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("branch", branch);
-    json.put("productionVersion", productionVersion.toString());
-    json.put("databaseVersion", databaseVersion);
-    json.put("activeRc", activeRc.map(StatusResult::json));
-    json.put("stages", stages.stream().map(StatusResult::json).toList());
-    json.put("patchBranches", patchBranches.stream().map(b -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", b.name());
-      m.put("local", b.local());
-      m.put("origin", b.onOrigin());
-      m.put("mustMergeHoProd", b.mustMergeHoProd());
-      return m;
-    }).toList());
-    json.put("lock", lock);
-    json.put("originReached", originReached);
-    return JsonText.of(json);
-  }
-
-  private static Map<String, Object> json(Release release) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("release", release.name().toString());
-    m.put("version", release.name().version().toString());
-    m.put("patches", release.patches().stream().map(PatchId::value).toList());
-    return m;
   }
 
   private static String where(PatchBranch b) {

@@ -1,6 +1,10 @@
 package dev.hop.core;
 
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.release.ReleaseName;

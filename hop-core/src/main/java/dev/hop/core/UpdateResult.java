@@ -2,11 +2,8 @@ package dev.hop.core;
 
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
-import dev.hop.core.workflow.JsonText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -63,24 +60,5 @@ public record UpdateResult(String database, Version databaseVersion, Version pro
         + path.stream().map(Version::toString).collect(Collectors.joining(" -> ")));
     lines.add("Run: " + upgrade);
     return lines;
-  }
-
-  /** The result as the JSON document of {@code -Dhop.output=json}. */
-  public String toJson() {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("goal", "update");
-    doc.put("database", database);
-    doc.put("databaseVersion", databaseVersion.toString());
-    doc.put("productionVersion", productionVersion.toString());
-    doc.put("pulled", pulled);
-    doc.put("upToDate", upToDate());
-    doc.put("newerReleases", newer.stream().map(r -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("version", r.version().toString());
-      m.put("patches", r.patches().stream().map(PatchId::value).toList());
-      return m;
-    }).toList());
-    doc.put("upgradePath", path.stream().map(Version::toString).toList());
-    return JsonText.of(doc);
   }
 }

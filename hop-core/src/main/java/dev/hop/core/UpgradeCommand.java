@@ -1,5 +1,10 @@
 package dev.hop.core;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.db.Backup;
 import dev.hop.core.db.BackupRestore;
 import dev.hop.core.db.CatalogDigest;
@@ -8,10 +13,17 @@ import dev.hop.core.db.PgTools;
 import dev.hop.core.db.ProductionStateLoader;
 import dev.hop.core.db.ServerVersion;
 import dev.hop.core.db.UpgradeLock;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProductionDatabaseException;
+import dev.hop.core.errors.ProjectFileException;
+import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.errors.UpgradeFailedException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.IgnoreCheck;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.WorkTreeCheck;
+import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.Background;
@@ -356,7 +368,7 @@ public final class UpgradeCommand {
     }
     boolean unchanged = before.equals(CatalogDigest.of(c));
     Version release = run.release().orElse(plan.releases().get(0).version());
-    return new UpgradeFailedException(release, run.patch().orElse(null), failure, file, restored, unchanged,
+    return new UpgradeFailedException(release.toString(), run.patch().map(PatchId::value), failure, file, restored, unchanged,
         project.settings().hints());
   }
 

@@ -1,12 +1,10 @@
 package dev.hop.core;
 
+import dev.hop.core.base.Durations;
 import dev.hop.core.release.Version;
-import dev.hop.core.workflow.JsonText;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,30 +61,5 @@ public record UpgradeResult(Status status, String database, boolean created, Ver
           + " release" + (releases.size() == 1 ? "" : "s") + "); nothing changed"
           + planFile.map(f -> "; plan SQL: " + f).orElse("");
     };
-  }
-
-  /** The result as the JSON document of {@code -Dhop.output=json}. */
-  public String toJson() {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("goal", "upgrade");
-    doc.put("status", status.name());
-    doc.put("database", database);
-    doc.put("created", created && status != Status.DRY_RUN);
-    if (status == Status.DRY_RUN) {
-      doc.put("wouldCreate", created);
-    }
-    doc.put("from", from.toString());
-    doc.put("to", to.toString());
-    doc.put("releases", releases.stream().map(r -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("version", r.version().toString());
-      m.put("patches", r.patches());
-      m.put("files", r.files());
-      m.put("millis", r.took().toMillis());
-      return m;
-    }).toList());
-    doc.put("backup", backup.map(Path::toString).orElse(null));
-    doc.put("planFile", planFile.map(Path::toString).orElse(null));
-    return JsonText.of(doc);
   }
 }

@@ -3,6 +3,13 @@ package dev.hop.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopSettings;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.InvalidPromoteTargetException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.testing.GitSandbox;

@@ -13,14 +13,14 @@ class StatusResultTest {
 
   private static final Version V010 = new Version(0, 1, 0);
 
-  private final StatusResult result = new StatusResult("ho-patch/3-x", Version.ZERO, "unreachable: no \"db\"",
+  static final StatusResult RESULT = new StatusResult("ho-patch/3-x", Version.ZERO, "unreachable: no \"db\"",
       Optional.of(new StatusResult.Release(ReleaseName.rc(V010, 1), List.of(new PatchId("1-a")))),
       List.of(new StatusResult.Release(ReleaseName.stage(V010), List.of())),
       List.of(new StatusResult.PatchBranch("ho-patch/3-x", true, false, true)), Optional.empty(), false);
 
   @Test
   void linesNameEveryPartInOrder() {
-    assertThat(result.lines()).containsExactly(
+    assertThat(RESULT.lines()).containsExactly(
         "Branch: ho-patch/3-x",
         "Production version: 0.0.0",
         "Database version: unreachable: no \"db\"",
@@ -29,15 +29,5 @@ class StatusResultTest {
         "Patch branch ho-patch/3-x (local only): must merge ho-prod (git merge ho-prod)",
         "Lock: free",
         "Origin: not reached, patch branches and lock are as of the last fetch");
-  }
-
-  @Test
-  void jsonEscapesAndWritesNullForAbsentValues() {
-    assertThat(result.toJson()).isEqualTo("{\"branch\":\"ho-patch/3-x\",\"productionVersion\":\"0.0.0\","
-        + "\"databaseVersion\":\"unreachable: no \\\"db\\\"\","
-        + "\"activeRc\":{\"release\":\"0.1.0-rc1\",\"version\":\"0.1.0\",\"patches\":[\"1-a\"]},"
-        + "\"stages\":[{\"release\":\"0.1.0-stage\",\"version\":\"0.1.0\",\"patches\":[]}],"
-        + "\"patchBranches\":[{\"name\":\"ho-patch/3-x\",\"local\":true,\"origin\":false,\"mustMergeHoProd\":true}],"
-        + "\"lock\":null,\"originReached\":false}");
   }
 }

@@ -22,7 +22,6 @@ class UpgradeResultTest {
 
     assertThat(dry.summary()).isEqualTo("Would create shop at production 0.0.0; Dry run: shop would go from 0.0.0"
         + " to 0.1.0 (1 release); nothing changed; plan SQL: plan.sql");
-    assertThat(dry.toJson()).contains("\"created\":false,\"wouldCreate\":true,");
   }
 
   @Test
@@ -32,7 +31,6 @@ class UpgradeResultTest {
 
     assertThat(upgraded.summary()).isEqualTo("Created shop at production 0.0.0; Upgraded shop from 0.0.0 to 0.1.0"
         + " (1 release) in 1.50 s; backup: b.dump");
-    assertThat(upgraded.toJson()).contains("\"created\":true,").doesNotContain("wouldCreate");
   }
 
   @Test
@@ -41,6 +39,5 @@ class UpgradeResultTest {
         Optional.empty(), Optional.empty(), Duration.ZERO);
 
     assertThat(dry.summary()).startsWith("Dry run: shop would go");
-    assertThat(dry.toJson()).contains("\"created\":false,\"wouldCreate\":false,");
   }
 }

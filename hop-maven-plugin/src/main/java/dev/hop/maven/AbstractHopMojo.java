@@ -1,14 +1,14 @@
 package dev.hop.maven;
 
-import dev.hop.core.EmbeddedServer;
 import dev.hop.core.Hop;
-import dev.hop.core.HopEnvironmentException;
-import dev.hop.core.HopException;
-import dev.hop.core.HopSettings;
-import dev.hop.core.HopSettings.GitCredentials;
-import dev.hop.core.HopUserException;
-import dev.hop.core.Secret;
-import dev.hop.core.MavenLaunch;
+import dev.hop.core.base.EmbeddedServer;
+import dev.hop.core.base.HopSettings.GitCredentials;
+import dev.hop.core.base.HopSettings;
+import dev.hop.core.base.MavenLaunch;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.HopEnvironmentException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.HopUserException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;

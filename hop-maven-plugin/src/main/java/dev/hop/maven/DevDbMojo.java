@@ -2,7 +2,7 @@ package dev.hop.maven;
 
 import dev.hop.core.DevDbResult;
 import dev.hop.core.Hop;
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,6 +1,6 @@
 package dev.hop.maven;
 
-import dev.hop.core.CommandHints;
+import dev.hop.core.base.CommandHints;
 
 /** Spells hop's next-step hints as Maven commands: {@code mvn hop:patch-add -Did=12 -DtoVersion=1.4.0}. */
 final class MavenCommandHints implements CommandHints {

@@ -1,6 +1,6 @@
 package dev.hop.maven;
 
-import dev.hop.core.EmbeddedServer;
+import dev.hop.core.base.EmbeddedServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

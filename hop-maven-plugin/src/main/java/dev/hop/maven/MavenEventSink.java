@@ -1,7 +1,7 @@
 package dev.hop.maven;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
 import org.apache.maven.plugin.logging.Log;
 
 /** Writes hop-core's events to Maven's log: lifecycle as info, warnings as warn, detail as debug. */

@@ -1,7 +1,7 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 

@@ -1,8 +1,9 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
-import dev.hop.core.HopException;
 import dev.hop.core.StatusResult;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.json.ResultJson;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,7 +35,7 @@ public class StatusMojo extends AbstractHopMojo {
     StatusResult result = hop.status().call();
     result.lines().forEach(getLog()::info);
     if (JsonOutput.requested(parameter("output", output))) {
-      JsonOutput.write(basedir.toPath(), GOAL, result.toJson(), getLog());
+      JsonOutput.write(basedir.toPath(), GOAL, ResultJson.of(result), getLog());
     }
   }
 }

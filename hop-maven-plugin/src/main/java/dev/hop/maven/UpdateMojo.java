@@ -1,8 +1,9 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
-import dev.hop.core.HopException;
 import dev.hop.core.UpdateResult;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.json.ResultJson;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,7 +27,7 @@ public class UpdateMojo extends AbstractHopMojo {
     UpdateResult result = hop.update().call();
     result.lines(MavenCommandHints.INSTANCE.command("upgrade")).forEach(getLog()::info);
     if (JsonOutput.requested(parameter("output", output))) {
-      JsonOutput.write(basedir.toPath(), GOAL, result.toJson(), getLog());
+      JsonOutput.write(basedir.toPath(), GOAL, ResultJson.of(result), getLog());
     }
   }
 }

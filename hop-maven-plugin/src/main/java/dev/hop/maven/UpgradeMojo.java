@@ -1,8 +1,9 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
-import dev.hop.core.HopException;
 import dev.hop.core.UpgradeResult;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.json.ResultJson;
 import dev.hop.core.release.Version;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public class UpgradeMojo extends AbstractHopMojo {
         .call();
     getLog().info(result.summary());
     if (dry && JsonOutput.requested(parameter("output", output))) {
-      JsonOutput.write(basedir.toPath(), GOAL, result.toJson(), getLog());
+      JsonOutput.write(basedir.toPath(), GOAL, ResultJson.of(result), getLog());
     }
   }
 

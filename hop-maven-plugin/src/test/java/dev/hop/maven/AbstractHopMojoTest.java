@@ -6,10 +6,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.hop.core.Hop;
-import dev.hop.core.HopEnvironmentException;
-import dev.hop.core.HopException;
-import dev.hop.core.HopSettings;
-import dev.hop.core.HopUserException;
+import dev.hop.core.base.HopSettings;
+import dev.hop.core.errors.HopEnvironmentException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.HopUserException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

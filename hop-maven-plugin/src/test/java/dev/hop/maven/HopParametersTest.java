@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.when;
 
-import dev.hop.core.HopSettings;
+import dev.hop.core.base.HopSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.hop.bench.history;
 
 import dev.hop.bench.history.FastImport.Entry;
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package dev.hop.bench.history;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
-import dev.hop.core.Secret;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.Secret;
 import dev.hop.core.codegen.CodeGenerator;
 import dev.hop.core.codegen.SchemaReader;
 import dev.hop.core.db.DatabaseRelease;
@@ -14,6 +13,7 @@ import dev.hop.core.db.PgTools;
 import dev.hop.core.db.ProductionStateLoader;
 import dev.hop.core.db.SchemaSnapshot;
 import dev.hop.core.db.ServerVersion;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
 import dev.hop.core.testing.TestPostgres;

@@ -2,14 +2,14 @@ package dev.hop.bench.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hop.core.CommandHints;
 import dev.hop.core.Hop;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopSettings;
 import dev.hop.core.PatchApplyResult;
-import dev.hop.core.Secret;
 import dev.hop.core.StatusResult;
 import dev.hop.core.UpgradeResult;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.HopSettings;
+import dev.hop.core.base.Secret;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.testing.CatalogFingerprint;
 import dev.hop.core.testing.TestPostgres;

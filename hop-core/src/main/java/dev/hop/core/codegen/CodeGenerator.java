@@ -1,9 +1,9 @@
 package dev.hop.core.codegen;
 
-import dev.hop.core.CodegenException;
-import dev.hop.core.GeneratedSourceException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.errors.CodegenException;
+import dev.hop.core.errors.GeneratedSourceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.hop.core.codegen;
 
-import dev.hop.core.CodegenException;
+import dev.hop.core.errors.CodegenException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

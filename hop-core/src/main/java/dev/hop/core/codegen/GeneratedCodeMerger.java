@@ -8,7 +8,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
-import dev.hop.core.GeneratedSourceException;
+import dev.hop.core.errors.GeneratedSourceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

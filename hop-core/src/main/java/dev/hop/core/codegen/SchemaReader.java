@@ -1,6 +1,6 @@
 package dev.hop.core.codegen;
 
-import dev.hop.core.CodegenException;
+import dev.hop.core.errors.CodegenException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.hop.core.db;
 
-import dev.hop.core.PgToolException;
-import dev.hop.core.ProjectFileException;
+import dev.hop.core.errors.PgToolException;
+import dev.hop.core.errors.ProjectFileException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.hop.core.db;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.PgToolException;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.PgToolException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.hop.core.db;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.Secret;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.DatabaseException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

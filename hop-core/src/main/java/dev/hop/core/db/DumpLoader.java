@@ -1,7 +1,7 @@
 package dev.hop.core.db;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.PatchScriptException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.hop.core.db;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.errors.PatchScriptException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

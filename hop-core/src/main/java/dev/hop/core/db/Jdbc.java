@@ -1,6 +1,6 @@
 package dev.hop.core.db;
 
-import dev.hop.core.DatabaseException;
+import dev.hop.core.errors.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 

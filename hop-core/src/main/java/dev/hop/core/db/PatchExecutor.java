@@ -1,12 +1,12 @@
 package dev.hop.core.db;
 
-import dev.hop.core.Durations;
-import dev.hop.core.DatabaseException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopException;
-import dev.hop.core.HopEvents;
-import dev.hop.core.PatchScriptException;
-import dev.hop.core.ProjectFileException;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.PatchScriptException;
+import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.release.PatchId;
 import java.nio.file.Path;
 import java.sql.Connection;

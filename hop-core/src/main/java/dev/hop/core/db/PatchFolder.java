@@ -1,6 +1,6 @@
 package dev.hop.core.db;
 
-import dev.hop.core.ProjectFileException;
+import dev.hop.core.errors.ProjectFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.hop.core.db;
 
-import dev.hop.core.Sha256;
+import dev.hop.core.base.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.hop.core.db;
 
-import dev.hop.core.PgToolException;
+import dev.hop.core.errors.PgToolException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

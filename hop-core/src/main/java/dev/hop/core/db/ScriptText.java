@@ -1,6 +1,6 @@
 package dev.hop.core.db;
 
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.errors.PatchScriptException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,13 +1,13 @@
 package dev.hop.core.db;
 
-import dev.hop.core.Durations;
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseException;
-import dev.hop.core.DatabaseRefusedException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.PatchScriptException;
-import dev.hop.core.Sha256;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.Sha256;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.DatabaseRefusedException;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.release.Version;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

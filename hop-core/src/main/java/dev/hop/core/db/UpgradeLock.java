@@ -1,8 +1,8 @@
 package dev.hop.core.db;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseException;
-import dev.hop.core.DatabaseRefusedException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.DatabaseRefusedException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

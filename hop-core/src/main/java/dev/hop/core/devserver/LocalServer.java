@@ -1,11 +1,11 @@
 package dev.hop.core.devserver;
 
-import dev.hop.core.EmbeddedServer;
-import dev.hop.core.EmbeddedServerException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.Secret;
+import dev.hop.core.base.EmbeddedServer;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.Secret;
 import dev.hop.core.devserver.RunningServer.State;
+import dev.hop.core.errors.EmbeddedServerException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

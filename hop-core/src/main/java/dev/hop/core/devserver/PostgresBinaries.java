@@ -1,15 +1,15 @@
 package dev.hop.core.devserver;
 
-import dev.hop.core.EmbeddedServer;
-import dev.hop.core.EmbeddedServerException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
+import dev.hop.core.base.EmbeddedServer;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.errors.EmbeddedServerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -1,6 +1,6 @@
 package dev.hop.core.devserver;
 
-import dev.hop.core.Secret;
+import dev.hop.core.base.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,8 +1,8 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitOperationException;
-import dev.hop.core.HopException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.GitOperationException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitOperationException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.errors.GitOperationException;
+import dev.hop.core.errors.HopException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;

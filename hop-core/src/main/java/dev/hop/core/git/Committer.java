@@ -1,7 +1,7 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitOperationException;
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.GitOperationException;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.jgit.api.AddCommand;

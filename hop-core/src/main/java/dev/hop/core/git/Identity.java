@@ -1,6 +1,6 @@
 package dev.hop.core.git;
 
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.HopEvent;
 import java.time.Clock;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.UserConfig;

@@ -1,6 +1,6 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitOperationException;
+import dev.hop.core.errors.GitOperationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.Repository;

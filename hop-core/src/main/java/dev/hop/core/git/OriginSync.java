@@ -1,9 +1,9 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitOperationException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.GitOperationException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.hop.core.git;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopException;
-import dev.hop.core.TeamRefusalException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.TeamRefusalException;
 import dev.hop.core.release.PatchId;
 import java.time.Clock;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.hop.core.git;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopException;
-import dev.hop.core.TeamRefusalException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.TeamRefusalException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

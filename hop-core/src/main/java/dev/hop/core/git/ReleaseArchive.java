@@ -1,8 +1,8 @@
 package dev.hop.core.git;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
 import java.util.ArrayList;

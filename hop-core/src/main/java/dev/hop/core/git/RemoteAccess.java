@@ -1,6 +1,6 @@
 package dev.hop.core.git;
 
-import dev.hop.core.HopSettings.GitCredentials;
+import dev.hop.core.base.HopSettings.GitCredentials;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitAccessException;
-import dev.hop.core.GitOperationException;
-import dev.hop.core.HopException;
+import dev.hop.core.errors.GitAccessException;
+import dev.hop.core.errors.GitOperationException;
+import dev.hop.core.errors.HopException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.hop.core.git;
 
-import dev.hop.core.GitOperationException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.GitOperationException;
+import dev.hop.core.errors.RepositoryStateException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.hop.core.plan;
 
-import dev.hop.core.Durations;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.errors.HopException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;

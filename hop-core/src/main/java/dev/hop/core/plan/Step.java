@@ -1,6 +1,6 @@
 package dev.hop.core.plan;
 
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.hop.core.release;
 
-import dev.hop.core.ReleaseStateException;
+import dev.hop.core.errors.ReleaseStateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ final class ApplyContext {
   List<PatchId> forPatchApply(PatchId current) throws ReleaseStateException {
     Optional<ReleaseName> released = releases.releaseListing(current).filter(ReleaseName::isProduction);
     if (released.isPresent()) {
-      throw ReleaseStateException.patchAlreadyInRelease(current, released.get(), releases.hints());
+      throw ReleaseRefusals.patchAlreadyInRelease(current, released.get(), releases.hints());
     }
     List<Version> pending = releases.pendingVersions();
     Optional<Version> target = pending.stream()

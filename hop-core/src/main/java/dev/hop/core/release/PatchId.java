@@ -1,7 +1,7 @@
 package dev.hop.core.release;
 
-import dev.hop.core.InvalidPatchIdException;
-import dev.hop.core.InvalidPatchIdException.Rule;
+import dev.hop.core.errors.InvalidPatchIdException.Rule;
+import dev.hop.core.errors.InvalidPatchIdException;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.hop.core.release;
 
-import dev.hop.core.ReleaseStateException;
+import dev.hop.core.errors.ReleaseStateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,23 +25,23 @@ final class PromoteRules {
   Version rcVersion() throws ReleaseStateException {
     List<Version> stages = releases.stages();
     if (stages.isEmpty()) {
-      throw ReleaseStateException.noStageToPromote(releases.hints());
+      throw ReleaseRefusals.noStageToPromote(releases.hints());
     }
     Version version = stages.get(0);
     Optional<ReleaseName> ownRc = releases.activeRcs().stream().filter(rc -> rc.version().equals(version)).findFirst();
     if (ownRc.isPresent() && releases.stage(version).orElseThrow().isEmpty()) {
       if (stages.size() == 1) {
-        throw ReleaseStateException.nothingSinceRc(version, ownRc.get(), releases.hints());
+        throw ReleaseRefusals.nothingSinceRc(version, ownRc.get(), releases.hints());
       }
-      throw ReleaseStateException.activeRcExists(stages.get(1), ownRc.get(), releases.hints());
+      throw ReleaseRefusals.activeRcExists(stages.get(1), ownRc.get(), releases.hints());
     }
     Optional<ReleaseName> otherRc =
         releases.activeRcs().stream().filter(rc -> !rc.version().equals(version)).findFirst();
     if (otherRc.isPresent()) {
-      throw ReleaseStateException.activeRcExists(version, otherRc.get(), releases.hints());
+      throw ReleaseRefusals.activeRcExists(version, otherRc.get(), releases.hints());
     }
     if (releases.stage(version).orElseThrow().isEmpty()) {
-      throw ReleaseStateException.stageEmpty(version, releases.hints());
+      throw ReleaseRefusals.stageEmpty(version, releases.hints());
     }
     return version;
   }
@@ -52,7 +52,7 @@ final class PromoteRules {
     List<PatchId> all = new ArrayList<>(latest.map(releases::patches).orElse(List.of()));
     for (PatchId id : releases.stage(version).map(ReleaseFile::patches).orElse(List.of())) {
       if (all.contains(id)) {
-        throw ReleaseStateException.patchAlreadyInRelease(id, latest.orElseThrow(), releases.hints());
+        throw ReleaseRefusals.patchAlreadyInRelease(id, latest.orElseThrow(), releases.hints());
       }
       all.add(id);
     }
@@ -61,10 +61,10 @@ final class PromoteRules {
 
   /** The active RC's version, unless its stage lists patches that no RC holds yet. */
   Version prodVersion() throws ReleaseStateException {
-    ReleaseName rc = releases.activeRc().orElseThrow(() -> ReleaseStateException.noActiveRc(releases.hints()));
+    ReleaseName rc = releases.activeRc().orElseThrow(() -> ReleaseRefusals.noActiveRc(releases.hints()));
     List<PatchId> pending = releases.stage(rc.version()).map(ReleaseFile::patches).orElse(List.of());
     if (!pending.isEmpty()) {
-      throw ReleaseStateException.stageNotEmpty(rc, pending, releases.hints());
+      throw ReleaseRefusals.stageNotEmpty(rc, pending, releases.hints());
     }
     return rc.version();
   }

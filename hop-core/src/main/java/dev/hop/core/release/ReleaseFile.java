@@ -1,7 +1,7 @@
 package dev.hop.core.release;
 
-import dev.hop.core.InvalidPatchIdException;
-import dev.hop.core.ReleaseFileException;
+import dev.hop.core.errors.InvalidPatchIdException;
+import dev.hop.core.errors.ReleaseFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

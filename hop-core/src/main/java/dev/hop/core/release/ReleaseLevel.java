@@ -1,7 +1,7 @@
 package dev.hop.core.release;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.InvalidReleaseLevelException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.InvalidReleaseLevelException;
 import java.util.Locale;
 
 /** Which number of the production version a new release increments. */

@@ -1,8 +1,8 @@
 package dev.hop.core.release;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.ReleaseFileException;
-import dev.hop.core.ReleaseStateException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.ReleaseFileException;
+import dev.hop.core.errors.ReleaseStateException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +202,7 @@ public final class Releases {
    * @throws ReleaseStateException NO_ACTIVE_RC when the version has no RC
    */
   public List<PatchId> productionPatches(Version version) throws ReleaseStateException {
-    return patches(latestRc(version).orElseThrow(() -> ReleaseStateException.noRcOf(version, hints)));
+    return patches(latestRc(version).orElseThrow(() -> ReleaseRefusals.noRcOf(version, hints)));
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.hop.core.release;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.ProjectFileException;
-import dev.hop.core.ReleaseFileException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.ProjectFileException;
+import dev.hop.core.errors.ReleaseFileException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

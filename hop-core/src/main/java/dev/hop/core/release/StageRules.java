@@ -1,6 +1,6 @@
 package dev.hop.core.release;
 
-import dev.hop.core.ReleaseStateException;
+import dev.hop.core.errors.ReleaseStateException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,12 +24,12 @@ final class StageRules {
     Optional<ReleaseName> existing =
         releases.names().stream().filter(n -> n.version().equals(next)).reduce((first, later) -> later);
     if (existing.isPresent()) {
-      throw ReleaseStateException.releaseExists(level, production, existing.get(), releases.hints());
+      throw ReleaseRefusals.releaseExists(level, production, existing.get(), releases.hints());
     }
     Optional<ReleaseName> greaterRc =
         releases.activeRcs().stream().filter(rc -> rc.version().isAfter(next)).findFirst();
     if (greaterRc.isPresent()) {
-      throw ReleaseStateException.releaseBelowActiveRc(next, greaterRc.get(), releases.hints());
+      throw ReleaseRefusals.releaseBelowActiveRc(next, greaterRc.get(), releases.hints());
     }
     return next;
   }
@@ -41,20 +41,20 @@ final class StageRules {
   Version patchAddTarget(PatchId id, Optional<Version> toVersion) throws ReleaseStateException {
     Optional<ReleaseName> listing = releases.releaseListing(id);
     if (listing.isPresent()) {
-      throw ReleaseStateException.patchAlreadyInRelease(id, listing.get(), releases.hints());
+      throw ReleaseRefusals.patchAlreadyInRelease(id, listing.get(), releases.hints());
     }
     List<Version> stages = releases.stages();
     if (stages.isEmpty()) {
-      throw ReleaseStateException.noStageForPatch(id, releases.hints());
+      throw ReleaseRefusals.noStageForPatch(id, releases.hints());
     }
     if (toVersion.isPresent()) {
       if (!stages.contains(toVersion.get())) {
-        throw ReleaseStateException.unknownStage(id, toVersion.get(), stages, releases.hints());
+        throw ReleaseRefusals.unknownStage(id, toVersion.get(), stages, releases.hints());
       }
       return toVersion.get();
     }
     if (stages.size() > 1) {
-      throw ReleaseStateException.severalStages(id, stages, releases.hints());
+      throw ReleaseRefusals.severalStages(id, stages, releases.hints());
     }
     return stages.get(0);
   }

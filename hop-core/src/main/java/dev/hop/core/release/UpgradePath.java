@@ -1,7 +1,7 @@
 package dev.hop.core.release;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.ReleaseStateException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.ReleaseStateException;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +25,10 @@ final class UpgradePath {
         return List.of();
       }
       if (!production.contains(target)) {
-        throw ReleaseStateException.notAProductionRelease(target, production, hints);
+        throw ReleaseRefusals.notAProductionRelease(target, production, hints);
       }
       if (from.isAfter(target)) {
-        throw ReleaseStateException.downgrade(from, target, hints);
+        throw ReleaseRefusals.downgrade(from, target, hints);
       }
     }
     return production.stream()

@@ -1,6 +1,6 @@
 package dev.hop.core.release;
 
-import dev.hop.core.InvalidVersionException;
+import dev.hop.core.errors.InvalidVersionException;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;

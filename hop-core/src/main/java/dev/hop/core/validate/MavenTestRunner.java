@@ -1,9 +1,9 @@
 package dev.hop.core.validate;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.MavenLaunch;
-import dev.hop.core.TestRunException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.MavenLaunch;
+import dev.hop.core.errors.TestRunException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
 import org.apache.maven.shared.invoker.DefaultInvoker;

@@ -1,6 +1,6 @@
 package dev.hop.core.validate;
 
-import dev.hop.core.Secret;
+import dev.hop.core.base.Secret;
 import java.util.Objects;
 import java.util.Optional;
 

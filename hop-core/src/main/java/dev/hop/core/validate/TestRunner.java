@@ -1,6 +1,6 @@
 package dev.hop.core.validate;
 
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import java.nio.file.Path;
 
 /** Runs a project's own tests against a given database and reports what they found. */

@@ -1,6 +1,6 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 
 /**
  * Work a goal runs on a thread of its own while it does other work (read its files, query its database): the

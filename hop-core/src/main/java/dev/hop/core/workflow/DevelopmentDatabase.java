@@ -1,17 +1,17 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.HopException;
-import dev.hop.core.HopSettings;
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.codegen.CodeGenerator;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.codegen.SchemaReader;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.PatchExecutor;
 import dev.hop.core.db.PatchRun;
-import dev.hop.core.db.TemplateRestorer;
 import dev.hop.core.db.TemplateRestorer.CopyAhead;
+import dev.hop.core.db.TemplateRestorer;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.release.PatchId;
 import java.nio.file.Path;
 import java.sql.Connection;

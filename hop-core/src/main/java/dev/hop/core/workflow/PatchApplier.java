@@ -1,10 +1,10 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
+import dev.hop.core.base.HopEvents;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.PatchExecutor;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.release.PatchId;
 import java.nio.file.Path;
 import java.sql.Connection;

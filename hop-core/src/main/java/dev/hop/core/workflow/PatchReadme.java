@@ -1,6 +1,6 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.ProjectFileException;
+import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.release.PatchId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopException;
-import dev.hop.core.ProjectFileException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;

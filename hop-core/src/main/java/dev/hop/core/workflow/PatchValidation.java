@@ -1,17 +1,17 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
-import dev.hop.core.MavenLaunch;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.MavenLaunch;
 import dev.hop.core.codegen.CodeGenerator;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.codegen.SchemaModel;
 import dev.hop.core.codegen.SchemaReader;
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.Merger;
 import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.git.ValidationWorktree;
@@ -81,7 +81,7 @@ public final class PatchValidation {
    * Runs the validation and reports the tests.
    *
    * @throws RepositoryStateException MERGE_CONFLICT naming the conflicting paths
-   * @throws dev.hop.core.PatchScriptException when a patch's script fails on the validation database
+   * @throws dev.hop.core.errors.PatchScriptException when a patch's script fails on the validation database
    */
   public TestReport run() throws HopException {
     HopEvents events = project.events();

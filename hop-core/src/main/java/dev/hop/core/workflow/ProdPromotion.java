@@ -1,10 +1,7 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseException;
-import dev.hop.core.HopException;
-import dev.hop.core.ProjectFileException;
 import dev.hop.core.PromoteResult;
+import dev.hop.core.base.CommandHints;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
@@ -12,6 +9,9 @@ import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.db.PgTools;
 import dev.hop.core.db.SchemaSnapshot;
 import dev.hop.core.db.ServerVersion;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.git.Committer;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.TreeReader;

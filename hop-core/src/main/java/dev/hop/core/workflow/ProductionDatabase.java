@@ -1,13 +1,13 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.HopException;
-import dev.hop.core.HopSettings;
-import dev.hop.core.ProductionDatabaseException;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.MetadataSchema;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.release.Version;
 import java.sql.Connection;
 import java.sql.SQLException;

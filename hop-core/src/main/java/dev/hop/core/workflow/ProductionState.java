@@ -1,9 +1,9 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopException;
-import dev.hop.core.InvalidVersionException;
-import dev.hop.core.ProjectFileException;
-import dev.hop.core.ProjectStateException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.InvalidVersionException;
+import dev.hop.core.errors.ProjectFileException;
+import dev.hop.core.errors.ProjectStateException;
 import dev.hop.core.release.Version;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,17 +1,17 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.HopSettings;
+import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.devserver.LocalServer;
 import dev.hop.core.devserver.RunningServer;
-import dev.hop.core.HopException;
-import dev.hop.core.HopSettings;
-import dev.hop.core.db.DatabaseTarget;
-import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.git.GitCatFile;
+import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.GitWorkspace;
-import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.RemoteAccess;
+import dev.hop.core.git.TreeReader;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.ReleasesFolder;

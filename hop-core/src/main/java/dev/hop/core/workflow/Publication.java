@@ -1,6 +1,6 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopException;
+import dev.hop.core.errors.HopException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.Notifier;
 import dev.hop.core.git.OriginSync;

@@ -1,9 +1,9 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.HopException;
 import dev.hop.core.PromoteResult;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.Committer;
 import dev.hop.core.git.GitWorkspace;
@@ -12,9 +12,9 @@ import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.plan.PlanRunner;
 import dev.hop.core.plan.Step;
 import dev.hop.core.release.PatchId;
+import dev.hop.core.release.ReleaseFile;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
-import dev.hop.core.release.ReleaseFile;
 import dev.hop.core.release.Version;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class RcPromotion {
   /**
    * Checks, changing nothing, what the promotion needs: the RC's list and each stage patch's archived branch.
    *
-   * @throws dev.hop.core.ReleaseStateException when the stage repeats a patch of the latest RC
+   * @throws dev.hop.core.errors.ReleaseStateException when the stage repeats a patch of the latest RC
    * @throws RepositoryStateException MISSING_REF when an archived branch exists neither locally nor on origin
    */
   public void check() throws HopException {

@@ -1,12 +1,12 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
-import dev.hop.core.HopSettings;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.db.DatabaseTarget;
-import dev.hop.core.db.TemplateRestorer;
 import dev.hop.core.db.TemplateRestorer.CopyAhead;
+import dev.hop.core.db.TemplateRestorer;
+import dev.hop.core.errors.HopException;
 import java.util.Optional;
 
 /**

@@ -1,15 +1,15 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseException;
-import dev.hop.core.DatabaseRefusedException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.DevelopmentMarker;
 import dev.hop.core.db.TemplateRestorer;
+import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.DatabaseRefusedException;
+import dev.hop.core.errors.HopException;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,7 +1,7 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.TeamLock;
@@ -46,7 +46,7 @@ public final class TeamGate {
    * Takes the team lock for {@code goal}, then fetches and checks again that ho-prod is at origin's (someone may
    * have pushed before the lock was ours); the caller closes the lock in a try-with-resources.
    *
-   * @throws dev.hop.core.TeamRefusalException LOCK_HELD naming the holder
+   * @throws dev.hop.core.errors.TeamRefusalException LOCK_HELD naming the holder
    */
   public TeamLock lock(String goal) throws HopException {
     GitWorkspace git = project.git();

@@ -1,7 +1,7 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.TreeReader;
 import dev.hop.core.release.PatchId;

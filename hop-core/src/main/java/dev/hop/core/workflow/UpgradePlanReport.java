@@ -1,10 +1,10 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.ProjectFileException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
 import dev.hop.core.db.PatchScript;
 import dev.hop.core.db.PatchScripts;
+import dev.hop.core.errors.ProjectFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,8 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.Durations;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopEvents;
-import dev.hop.core.HopException;
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.base.Durations;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopEvents;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.MetadataSchema;
@@ -12,6 +10,8 @@ import dev.hop.core.db.PatchExecutor;
 import dev.hop.core.db.PatchRun;
 import dev.hop.core.db.PatchScript;
 import dev.hop.core.db.PatchScripts;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
 import java.sql.Connection;

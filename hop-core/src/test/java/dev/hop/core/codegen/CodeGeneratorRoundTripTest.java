@@ -2,7 +2,7 @@ package dev.hop.core.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.WithPostgres;
 import java.lang.reflect.Method;

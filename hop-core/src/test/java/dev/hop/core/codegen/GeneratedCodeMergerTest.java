@@ -3,7 +3,7 @@ package dev.hop.core.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.GeneratedSourceException;
+import dev.hop.core.errors.GeneratedSourceException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

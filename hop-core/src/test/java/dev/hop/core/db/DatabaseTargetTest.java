@@ -3,8 +3,8 @@ package dev.hop.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.DatabaseException;
-import dev.hop.core.Secret;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.WithPostgres;
 import java.sql.Connection;

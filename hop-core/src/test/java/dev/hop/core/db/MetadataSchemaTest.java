@@ -3,7 +3,7 @@ package dev.hop.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.DatabaseException;
+import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.release.Version;
 import dev.hop.core.testing.CatalogFingerprint;
 import dev.hop.core.testing.TestDatabase;

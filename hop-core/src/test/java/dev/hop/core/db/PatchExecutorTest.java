@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.testing.CatalogFingerprint;
 import dev.hop.core.testing.TestDatabase;

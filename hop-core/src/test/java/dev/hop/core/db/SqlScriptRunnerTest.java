@@ -3,7 +3,7 @@ package dev.hop.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.PatchScriptException;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.WithPostgres;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.hop.core.db;
 
-import dev.hop.core.Secret;
+import dev.hop.core.base.Secret;
 import dev.hop.core.testing.TestDatabase;
 import java.util.Optional;
 

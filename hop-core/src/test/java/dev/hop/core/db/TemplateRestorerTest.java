@@ -3,9 +3,9 @@ package dev.hop.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseRefusedException;
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.DatabaseRefusedException;
 import dev.hop.core.release.Version;
 import dev.hop.core.testing.CatalogFingerprint;
 import dev.hop.core.testing.TestDatabase;

@@ -3,8 +3,8 @@ package dev.hop.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseRefusedException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.DatabaseRefusedException;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.WithPostgres;
 import java.sql.Connection;

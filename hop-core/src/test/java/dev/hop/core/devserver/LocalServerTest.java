@@ -3,10 +3,10 @@ package dev.hop.core.devserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.EmbeddedServer;
-import dev.hop.core.EmbeddedServerException;
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.EmbeddedServer;
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.devserver.RunningServer.State;
+import dev.hop.core.errors.EmbeddedServerException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;

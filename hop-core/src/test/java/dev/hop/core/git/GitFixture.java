@@ -2,7 +2,7 @@ package dev.hop.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.HopEvent;
 import dev.hop.core.testing.GitCli;
 import dev.hop.core.testing.GitSandbox;
 import java.nio.file.Path;

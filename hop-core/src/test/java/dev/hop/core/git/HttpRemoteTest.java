@@ -3,10 +3,10 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.hop.core.GitAccessException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopSettings.GitCredentials;
-import dev.hop.core.Secret;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.HopSettings.GitCredentials;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.GitAccessException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

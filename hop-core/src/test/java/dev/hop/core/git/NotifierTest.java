@@ -2,7 +2,7 @@ package dev.hop.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hop.core.HopEvent;
+import dev.hop.core.base.HopEvent;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

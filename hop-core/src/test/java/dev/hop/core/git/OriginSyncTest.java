@@ -3,7 +3,7 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.SyncStatus.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,7 +195,7 @@ class OriginSyncTest {
   }
 
   private static RemoteAccess access(Path bin) {
-    return RemoteAccess.of(dev.hop.core.HopSettings.GitCredentials.NONE,
+    return RemoteAccess.of(dev.hop.core.base.HopSettings.GitCredentials.NONE,
         new GitEnvironment(Path.of("/nonexistent"), Map.of("PATH", bin.toString())));
   }
 

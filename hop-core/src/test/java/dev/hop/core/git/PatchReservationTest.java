@@ -3,8 +3,8 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.TeamRefusalException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.TeamRefusalException;
 import dev.hop.core.release.PatchId;
 import java.nio.file.Path;
 import java.util.ArrayList;

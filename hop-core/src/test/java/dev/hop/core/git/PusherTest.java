@@ -3,7 +3,7 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.TeamRefusalException;
+import dev.hop.core.errors.TeamRefusalException;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;

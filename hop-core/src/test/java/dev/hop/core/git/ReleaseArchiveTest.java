@@ -3,7 +3,7 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
 import java.nio.file.Path;

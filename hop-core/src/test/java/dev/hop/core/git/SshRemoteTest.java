@@ -1,10 +1,9 @@
 package dev.hop.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.GitAccessException;
-import dev.hop.core.HopSettings.GitCredentials;
+import dev.hop.core.base.HopSettings.GitCredentials;
+import dev.hop.core.errors.GitAccessException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

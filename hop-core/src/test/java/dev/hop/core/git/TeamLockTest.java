@@ -3,8 +3,8 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.TeamRefusalException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.TeamRefusalException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.RepositoryStateException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +162,7 @@ class WorkTreeCheckTest {
 
   private static RemoteAccess access(Path bin, String morePath) {
     String path = morePath.isEmpty() ? bin.toString() : bin + java.io.File.pathSeparator + morePath;
-    return RemoteAccess.of(dev.hop.core.HopSettings.GitCredentials.NONE,
+    return RemoteAccess.of(dev.hop.core.base.HopSettings.GitCredentials.NONE,
         new GitEnvironment(Path.of("/nonexistent"), Map.of("PATH", path)));
   }
 

@@ -3,17 +3,17 @@ package dev.hop.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.HopEnvironmentException;
-import dev.hop.core.HopEvent;
-import dev.hop.core.HopException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopEnvironmentException;
+import dev.hop.core.errors.HopException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Runs plans of stub steps: order, one line per step with its duration, undo in reverse on failure. */
 class PlanRunnerTest {

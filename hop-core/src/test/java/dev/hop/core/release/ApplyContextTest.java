@@ -7,8 +7,8 @@ import static dev.hop.core.release.ReleasesFixture.v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.ReleaseStateException;
-import dev.hop.core.ReleaseStateException.Reason;
+import dev.hop.core.errors.ReleaseStateException.Reason;
+import dev.hop.core.errors.ReleaseStateException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,7 +68,7 @@ class ApplyContextTest {
     assertThatThrownBy(() -> releases(picture).patchApplyContext(id("7")))
         .isInstanceOfSatisfying(ReleaseStateException.class, e -> {
           assertThat(e.reason()).isEqualTo(Reason.PATCH_ALREADY_IN_RELEASE);
-          assertThat(e.release()).contains(ReleaseName.production(v(release)));
+          assertThat(e.release()).contains(ReleaseName.production(v(release)).toString());
         })
         .hasMessageContaining("Patch 7 is already in release " + release);
   }

@@ -3,8 +3,8 @@ package dev.hop.core.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.InvalidPatchIdException;
-import dev.hop.core.InvalidPatchIdException.Rule;
+import dev.hop.core.errors.InvalidPatchIdException.Rule;
+import dev.hop.core.errors.InvalidPatchIdException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -3,9 +3,9 @@ package dev.hop.core.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.InvalidPatchIdException.Rule;
-import dev.hop.core.ReleaseFileException;
-import dev.hop.core.ReleaseFileException.Reason;
+import dev.hop.core.errors.InvalidPatchIdException.Rule;
+import dev.hop.core.errors.ReleaseFileException.Reason;
+import dev.hop.core.errors.ReleaseFileException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.hop.core.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.InvalidReleaseLevelException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.InvalidReleaseLevelException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

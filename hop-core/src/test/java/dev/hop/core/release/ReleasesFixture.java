@@ -1,6 +1,6 @@
 package dev.hop.core.release;
 
-import dev.hop.core.CommandHints;
+import dev.hop.core.base.CommandHints;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,9 +5,9 @@ import static dev.hop.core.release.ReleasesFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.ReleaseFileException;
-import dev.hop.core.ReleaseFileException.Reason;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.ReleaseFileException.Reason;
+import dev.hop.core.errors.ReleaseFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,8 +9,8 @@ import static dev.hop.core.release.ReleasesFixture.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.ReleaseFileException;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.errors.ReleaseFileException;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static dev.hop.core.release.ReleasesFixture.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.ReleaseStateException;
-import dev.hop.core.ReleaseStateException.Reason;
+import dev.hop.core.errors.ReleaseStateException.Reason;
+import dev.hop.core.errors.ReleaseStateException;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +49,7 @@ class UpgradePathTest {
     assertThatThrownBy(() -> releases(FOLDER).upgradePath(v(from), to(target)))
         .isInstanceOfSatisfying(ReleaseStateException.class, e -> {
           assertThat(e.reason()).isEqualTo(reason);
-          assertThat(e.version()).contains(v(target));
+          assertThat(e.version()).contains(target);
         })
         .hasMessageContaining(message);
   }

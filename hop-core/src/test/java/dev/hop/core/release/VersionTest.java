@@ -3,7 +3,7 @@ package dev.hop.core.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.InvalidVersionException;
+import dev.hop.core.errors.InvalidVersionException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.hop.core.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.HopEvent;
-import dev.hop.core.MavenLaunch;
-import dev.hop.core.Secret;
-import dev.hop.core.TestRunException;
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.base.MavenLaunch;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.TestRunException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.hop.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.HopException;
-import dev.hop.core.RepositoryStateException;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
@@ -69,7 +69,7 @@ class ProductionCheckoutTest {
   @Test
   void releaseFilesAreComparedTheSameThroughGitAsWithoutIt() throws Exception {
     try (GitWorkspace throughGit = GitWorkspace.open(sandbox.dir("alice"), RemoteAccess.of(
-        dev.hop.core.HopSettings.GitCredentials.NONE, new GitEnvironment(Path.of("/nonexistent"),
+        dev.hop.core.base.HopSettings.GitCredentials.NONE, new GitEnvironment(Path.of("/nonexistent"),
             Map.of("PATH", System.getenv().getOrDefault("PATH", "")))), e -> { })) {
       for (GitWorkspace workspace : List.of(alice, throughGit)) {
         sandbox.write("alice", "releases/NOTES.md", "not a release file\n");

@@ -3,10 +3,10 @@ package dev.hop.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.HopSettings;
-import dev.hop.core.RepositoryStateException;
-import dev.hop.core.Secret;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopSettings;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.GitWorkspace;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package dev.hop.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hop.core.CommandHints;
-import dev.hop.core.DatabaseRefusedException;
-import dev.hop.core.HopEvents;
-import dev.hop.core.PatchScriptException;
-import dev.hop.core.Secret;
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.HopEvents;
+import dev.hop.core.base.Secret;
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.errors.DatabaseRefusedException;
+import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
 import dev.hop.core.testing.TestPostgres;

@@ -1,0 +1,63 @@
+package dev.hop.core.errors;
+
+import dev.hop.core.base.CommandHints;
+import java.util.Objects;
+
+/**
+ * Refuses a production goal ({@code update}, {@code upgrade}) whose database is not usable as a production
+ * database: no URL configured, the database missing, or no hop metadata in it; it names the database and the
+ * command to run next.
+ */
+public final class ProductionDatabaseException extends HopUserException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why the production database cannot be used. */
+  public enum Reason {
+    /** No {@code hop.url}: production goals never guess a database. */
+    NO_URL,
+    /** The database named by the URL does not exist (and {@code create} was not asked). */
+    MISSING,
+    /** The database has no {@code half_orm_meta.hop_release}, so its version is unknown. */
+    NO_METADATA
+  }
+
+  private final Reason reason;
+  private final String database;
+
+  private ProductionDatabaseException(Reason reason, String database, String message) {
+    super(message);
+    this.reason = reason;
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /** {@code goal} was run without {@code hop.url}. */
+  public static ProductionDatabaseException noUrl(String goal, CommandHints hints) {
+    return new ProductionDatabaseException(Reason.NO_URL, "", "hop:" + goal + " works on a production database"
+        + " and needs its JDBC URL: set hop.url (or url in the plugin configuration), e.g. "
+        + hints.command(goal, "hop.url", "jdbc:postgresql://<host>:5432/<database>")
+        + "; production goals never use the development server.");
+  }
+
+  /** {@code database} does not exist on {@code server}. */
+  public static ProductionDatabaseException missing(String database, String server, CommandHints hints) {
+    return new ProductionDatabaseException(Reason.MISSING, database, "Database " + database + " does not exist on "
+        + server + ". To create it at the production state of model/schema.sql, run: "
+        + hints.command("upgrade", "create", "true") + "; or fix hop.url if it names the wrong database.");
+  }
+
+  /** {@code database} exists but holds no hop metadata. */
+  public static ProductionDatabaseException noMetadata(String database, String server) {
+    return new ProductionDatabaseException(Reason.NO_METADATA, database, "Database " + database + " on " + server
+        + " has no half_orm_meta.hop_release, so its version is unknown: it is not a database of this project."
+        + " Point hop.url at the project's production database (adopting an existing database is not supported).");
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The database concerned; empty for NO_URL. */
+  public String database() {
+    return database;
+  }
+}
