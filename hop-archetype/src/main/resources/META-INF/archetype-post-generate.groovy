@@ -1,4 +1,4 @@
-// Makes the new project a Git repository, as half_orm_dev's `init` does (SPEC §2): branch ho-prod,
+// Makes the new project a Git repository, as half_orm_dev's `init` does: branch ho-prod,
 // the first commit "[ho] Initial commit (release: 0.0.0)", origin when given, and a push with upstream.
 // The files are generated already: nothing here may fail the generation, it says what to run instead.
 import java.nio.file.Files

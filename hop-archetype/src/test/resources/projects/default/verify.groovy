@@ -1,4 +1,4 @@
-// basedir is the IT folder; the generated project is project/<artifactId> (TOOLCHAIN P8).
+// basedir is the IT folder; the generated project is project/<artifactId>.
 // expected/ is the reviewed copy of the generated project (like a golden file), compared file by file
 // here rather than by the plugin's reference/ check, which would count the files of .git/ as unexpected.
 import java.nio.file.Files
@@ -26,7 +26,7 @@ def git = { String... args ->
     out
 }
 
-// .gitignore survives packaging (TOOLCHAIN P9)
+// .gitignore survives packaging (resources and archetype plugins both drop it by default)
 assert new File(project, '.gitignore').text.readLines().containsAll(['target/', 'backups/', '.hop/local/'])
 
 // model/schema.sql is a relative symlink to the 0.0.0 snapshot

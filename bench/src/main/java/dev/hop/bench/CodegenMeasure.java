@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Issue 10's P4 (issue 5's target): {@code mvn hop:generate} for a 300-table schema against
+ * P4: {@code mvn hop:generate} for a 300-table schema against
  * {@code mvn jooq-codegen:generate} on the same database, each a first generation (its output deleted before, untimed),
  * plus hop's second run on the unchanged schema, which must write no file.
  */

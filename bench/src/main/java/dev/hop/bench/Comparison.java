@@ -3,7 +3,7 @@ package dev.hop.bench;
 import java.util.Locale;
 
 /**
- * One of issue 10's measures: hop's times against a peer's on the same workload in the same run, and the target
+ * One of the bench's measures: hop's times against a peer's on the same workload in the same run, and the target
  * ratio (hop's median / the peer's median must not exceed it); or, for a {@link Kind#GROWTH} comparison, hop's
  * times on a larger workload against hop's on a smaller one, and the most the median may grow (in seconds).
  *

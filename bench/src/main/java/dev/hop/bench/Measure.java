@@ -2,7 +2,7 @@ package dev.hop.bench;
 
 import java.util.List;
 
-/** One benchmark of issue 10 (P1…P4) or of another issue: builds its workload, runs the sides interleaved. */
+/** One measure (P1…P4, restore): builds its workload, runs the sides interleaved. */
 public interface Measure {
 
   /** Short name used on the command line, e.g. {@code p1}. */

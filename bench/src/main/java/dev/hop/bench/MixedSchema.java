@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Builds, from a seed, a production-like schema of many tables whose columns mix every type of SPEC §8's map
+ * Builds, from a seed, a production-like schema of many tables whose columns mix every type of hop's type map
  * (arrays and enums included), with identity keys, foreign keys to earlier tables, indexes, comments and views: the
  * same seed gives the same SQL, so hop and its peers read the same catalog from one run to the next.
  */

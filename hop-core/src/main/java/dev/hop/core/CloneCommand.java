@@ -11,7 +11,6 @@ import dev.hop.core.errors.CloneRefusedException;
 import dev.hop.core.errors.EmbeddedServerException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.git.Cloner;
-import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.RemoteAccess;
 import dev.hop.core.workflow.ProductionState;
 import dev.hop.core.workflow.Project;
@@ -24,24 +23,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Clones a hop project (SPEC §7 {@code clone}): refuses an existing destination, clones with ho-prod checked out,
+ * Clones a hop project: refuses an existing destination, clones with ho-prod checked out,
  * and creates the development database at the production state (on the clone's own embedded server when no URL is
  * configured); when a later step fails it removes the clone it made (stopping that server first), and it never
  * drops a database hop did not create for development.
  */
-public final class CloneCommand {
+public final class CloneCommand extends HopCommand<CloneResult> {
   static final String GOAL = "clone";
 
-  private final Project project;
-  private final GitEnvironment gitEnvironment;
   private Optional<String> url = Optional.empty();
   private Optional<Path> dir = Optional.empty();
   private Optional<String> database = Optional.empty();
-  private boolean called;
 
-  CloneCommand(Project project, GitEnvironment gitEnvironment) {
-    this.project = project;
-    this.gitEnvironment = gitEnvironment;
+  CloneCommand(Project project) {
+    super(project);
   }
 
   /** The repository to clone (origin's URL). */
@@ -66,15 +61,14 @@ public final class CloneCommand {
   }
 
   /**
-   * Clones and creates the development database.
+   * Checks the URL and that the destination is free; the change then clones and creates the development database,
+   * failing when the database exists and hop did not create it ({@code DatabaseRefusedException}), or when Git,
+   * origin or PostgreSQL fail ({@code HopEnvironmentException}).
    *
    * @throws CloneRefusedException without a URL, or when the destination exists
-   * @throws DatabaseRefusedException when the development database exists and hop did not create it
-   * @throws HopEnvironmentException when Git, origin or PostgreSQL fail
    */
-  public CloneResult call() throws HopException {
-    checkCallable();
-    called = true;
+  @Override
+  protected Changes<CloneResult> check() throws HopException {
     HopSettings settings = project.settings();
     String repository = url.orElseThrow(() -> CloneRefusedException.noUrl(settings.hints()));
     Path dest = dir.map(d -> project.dir().resolve(d)).orElse(project.dir().resolve(repositoryName(repository)))
@@ -82,7 +76,11 @@ public final class CloneCommand {
     if (Files.exists(dest)) {
       throw CloneRefusedException.exists(dest, repository, settings.hints());
     }
-    try (RemoteAccess access = RemoteAccess.of(settings.git(), gitEnvironment)) {
+    return () -> cloneInto(repository, dest);
+  }
+
+  private CloneResult cloneInto(String repository, Path dest) throws HopException {
+    try (RemoteAccess access = RemoteAccess.of(project.settings().git(), project.gitEnvironment())) {
       new Cloner(access, project.events()).cloneInto(repository, dest, Project.HO_PROD);
     }
     try {
@@ -150,12 +148,6 @@ public final class CloneCommand {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // best effort: the warning names the folder
-    }
-  }
-
-  private void checkCallable() {
-    if (called) {
-      throw new IllegalStateException("A CloneCommand runs once; ask Hop for a new one");
     }
   }
 }

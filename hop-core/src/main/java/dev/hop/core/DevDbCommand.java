@@ -10,43 +10,41 @@ import dev.hop.core.workflow.Project;
 import java.util.Optional;
 
 /**
- * Makes sure the development database answers (SPEC §7 {@code dev-db}): on the configured server, else on the
+ * Makes sure the development database answers: on the configured server, else on the
  * project's embedded server, started when needed; a missing database is created at the production state.
  */
-public final class DevDbCommand {
+public final class DevDbCommand extends HopCommand<DevDbResult> {
   static final String GOAL = "dev-db";
 
-  private final Project project;
-  private boolean called;
-
   DevDbCommand(Project project) {
-    this.project = project;
+    super(project);
   }
 
   /**
-   * @throws HopUserException the production state in {@code model/} cannot be read
-   * @throws HopEnvironmentException the server cannot be started or reached, or the database created
+   * Reaches the server (starting the embedded one when needed) and, for a missing database, reads the production
+   * state.
+   *
+   * @throws dev.hop.core.errors.HopUserException the production state in {@code model/} cannot be read
+   * @throws dev.hop.core.errors.HopEnvironmentException the server cannot be started or reached, or the database
+   *     created
    */
-  public DevDbResult call() throws HopException {
-    if (called) {
-      throw new IllegalStateException("A DevDbCommand runs once; ask Hop for a new one");
-    }
-    called = true;
+  @Override
+  protected Changes<DevDbResult> check() throws HopException {
     long start = project.clock().millis();
     DatabaseTarget target = project.development();
     DatabaseServer server = new DatabaseServer(target, project.settings().hints());
-    boolean exists = server.exists(target.database());
-    Optional<String> createdAt = Optional.empty();
-    if (!exists) {
-      ProductionState production = ProductionState.read(project.modelDir());
-      new DevelopmentDatabase(project, project.settings().hints().command(GOAL)).restore(production);
-      createdAt = Optional.of(production.version().toString());
-    }
-    boolean embedded = project.settings().jdbcUrl().isEmpty() && project.settings().embedded().isPresent();
-    long took = project.clock().millis() - start;
-    project.events().accept(HopEvent.lifecycle("Development database " + target.describe()
-        + createdAt.map(v -> " created at production " + v).orElse(" is there") + " (" + took + " ms)"));
-    return new DevDbResult(target.url(), target.user(), target.password(), embedded, createdAt);
+    Optional<ProductionState> missing = server.exists(target.database()) ? Optional.empty()
+        : Optional.of(ProductionState.read(project.modelDir()));
+    return () -> {
+      if (missing.isPresent()) {
+        new DevelopmentDatabase(project, project.settings().hints().command(GOAL)).restore(missing.get());
+      }
+      Optional<String> createdAt = missing.map(production -> production.version().toString());
+      boolean embedded = project.settings().jdbcUrl().isEmpty() && project.settings().embedded().isPresent();
+      long took = project.clock().millis() - start;
+      project.events().accept(HopEvent.lifecycle("Development database " + target.describe()
+          + createdAt.map(v -> " created at production " + v).orElse(" is there") + " (" + took + " ms)"));
+      return new DevDbResult(target.url(), target.user(), target.password(), embedded, createdAt);
+    };
   }
-
 }

@@ -13,29 +13,23 @@ import dev.hop.core.workflow.Project;
 import java.time.Duration;
 
 /**
- * Regenerates the project's relation classes from the development database as it is (SPEC §8), the last step of
+ * Regenerates the project's relation classes from the development database as it is, the last step of
  * {@code patch-apply} on its own: for a schema changed by hand while exploring, or to compare the generator with
  * another. Reads the database, changes only files under the base package.
  */
-public final class GenerateCommand {
+public final class GenerateCommand extends HopCommand<GenerateResult> {
   static final String GOAL = "generate";
 
-  private final Project project;
-  private boolean called;
-
   GenerateCommand(Project project) {
-    this.project = project;
+    super(project);
   }
 
   /**
-   * @throws HopUserException the development database does not exist, or a generated file cannot be merged
-   * @throws HopEnvironmentException the database or the file system failed
+   * Checks that the development database exists; the change fails when a generated file cannot be merged
+   * ({@code HopUserException}), or the database or the file system failed ({@code HopEnvironmentException}).
    */
-  public GenerateResult call() throws HopException {
-    if (called) {
-      throw new IllegalStateException("A GenerateCommand runs once; ask Hop for a new one");
-    }
-    called = true;
+  @Override
+  protected Changes<GenerateResult> check() throws HopException {
     long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     DatabaseTarget target = project.development();
@@ -43,7 +37,12 @@ public final class GenerateCommand {
     if (!server.exists(target.database())) {
       throw DatabaseRefusedException.missing(target.database(), target.describe(), GOAL, hints);
     }
-    CodegenResult code = new DevelopmentDatabase(project, hints.command(GOAL)).generateCode();
+    return () -> generate(target, start);
+  }
+
+  private GenerateResult generate(DatabaseTarget target, long start) throws HopException {
+    CodegenResult code = new DevelopmentDatabase(project, project.settings().hints().command(GOAL))
+        .generateCode();
     Duration took = Duration.ofMillis(project.clock().millis() - start);
     project.events().accept(HopEvent.lifecycle("Code generated from " + target.database() + " into src/main/java/"
         + project.settings().basePackage().replace('.', '/') + ": " + code.summary() + " ("

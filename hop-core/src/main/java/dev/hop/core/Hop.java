@@ -3,9 +3,11 @@ package dev.hop.core;
 import dev.hop.core.base.HopEvents;
 import dev.hop.core.base.HopSettings;
 import dev.hop.core.git.GitEnvironment;
+import dev.hop.core.validate.TestRunner;
 import dev.hop.core.workflow.Project;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point of hop-core: holds the project's settings and event sink, and hands out one
@@ -15,13 +17,12 @@ public final class Hop implements AutoCloseable {
   private final HopSettings settings;
   private final HopEvents events;
   private final Project project;
-  private final GitEnvironment gitEnvironment;
 
-  private Hop(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
+  private Hop(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment,
+      Optional<TestRunner> testRunner) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.events = Objects.requireNonNull(events, "events");
-    this.project = new Project(settings, events, clock, gitEnvironment);
-    this.gitEnvironment = gitEnvironment;
+    this.project = new Project(settings, events, clock, gitEnvironment, testRunner);
   }
 
   /** Opens hop on a project; nothing is read or connected until a command runs. */
@@ -29,11 +30,18 @@ public final class Hop implements AutoCloseable {
     return open(settings, events, Clock.systemUTC(), GitEnvironment.ofProcess());
   }
 
-  /**
-   * Opens hop with an explicit clock and Git environment (home folder, variables), for tests.
-   */
+  /** Opens hop with an explicit clock and Git environment (home folder, variables), for tests. */
   public static Hop open(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
-    return new Hop(settings, events, clock, gitEnvironment);
+    return new Hop(settings, events, clock, gitEnvironment, Optional.empty());
+  }
+
+  /**
+   * Opens hop with an explicit clock, Git environment and way to run the project's tests in validation, for tests
+   * that drive patch-add without forking Maven.
+   */
+  public static Hop open(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment,
+      TestRunner tests) {
+    return new Hop(settings, events, clock, gitEnvironment, Optional.of(tests));
   }
 
   public HopSettings settings() {
@@ -101,7 +109,7 @@ public final class Hop implements AutoCloseable {
 
   /** {@code hop:clone}: clone a project and create its development database (the project dir is the parent). */
   public CloneCommand cloneProject() {
-    return new CloneCommand(project, gitEnvironment);
+    return new CloneCommand(project);
   }
 
   @Override

@@ -2,16 +2,10 @@ package dev.hop.core;
 
 import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.HopEvent;
-import dev.hop.core.base.MavenLaunch;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.PatchValidationException;
-import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.errors.TestRunException;
 import dev.hop.core.git.Branches;
-import dev.hop.core.git.Committer;
-import dev.hop.core.git.GitWorkspace;
-import dev.hop.core.git.Pusher;
-import dev.hop.core.git.RefPush;
 import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.git.TeamLock;
 import dev.hop.core.plan.PlanRunner;
@@ -22,7 +16,10 @@ import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.validate.TestReport;
+import dev.hop.core.validate.TestRunner;
 import dev.hop.core.workflow.AtomicFiles;
+import dev.hop.core.workflow.BranchGuard;
+import dev.hop.core.workflow.HoProdCommit;
 import dev.hop.core.workflow.PatchValidation;
 import dev.hop.core.workflow.ProductionState;
 import dev.hop.core.workflow.Project;
@@ -31,23 +28,22 @@ import dev.hop.core.workflow.TeamGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Adds a patch to a stage release (SPEC §7 {@code patch-add}): validates it in a separate work tree against a
- * fresh validation database with the project's tests, then, under the team lock, appends it to the stage file,
- * commits and pushes ho-prod and archives its branch.
+ * Adds a patch to a stage release: validates it in a separate work tree against a fresh validation database with the
+ * project's tests, then, under the team lock, appends it to the stage file, commits and pushes ho-prod and archives
+ * its branch. Refuses ({@code HopUserException}) an invalid id or version, the wrong branch, uncommitted files, a
+ * branch not synced with origin, a release state that refuses the patch, a missing patch branch, the lock held by
+ * someone else, a merge conflict, a failing script, and failing tests ({@link PatchValidationException}).
  */
-public final class PatchAddCommand {
+public final class PatchAddCommand extends HopCommand<PatchAddResult> {
   static final String GOAL = "patch-add";
 
-  private final Project project;
   private String id;
   private String toVersion;
-  private boolean called;
 
   PatchAddCommand(Project project) {
-    this.project = project;
+    super(project);
   }
 
   /** The patch to add, e.g. {@code 12-users}. */
@@ -64,17 +60,8 @@ public final class PatchAddCommand {
     return this;
   }
 
-  /**
-   * Validates and adds the patch.
-   *
-   * @throws HopUserException an invalid id or version, the wrong branch, uncommitted files, a branch not synced
-   *     with origin, a release state that refuses the patch, a missing patch branch, the lock held by someone else,
-   *     a merge conflict, a failing script, failing tests ({@link PatchValidationException})
-   * @throws HopEnvironmentException Git, database or Maven failures
-   */
-  public PatchAddResult call() throws HopException {
-    checkCallable();
-    called = true;
+  @Override
+  protected Changes<PatchAddResult> check() throws HopException {
     long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     PatchId patch = PatchId.of(id);
@@ -83,69 +70,54 @@ public final class PatchAddCommand {
     gate.requireReady("add patch " + patch);
     Releases releases = project.releases();
     Version target = releases.patchAddTarget(patch, version);
-    MavenLaunch launch = project.settings().maven().orElseThrow(() -> new TestRunException(project.dir(),
+    TestRunner tests = project.testRunner().orElseThrow(() -> new TestRunException(project.dir(),
         "Cannot validate patch " + patch + ": hop does not know how to start Maven for the project's tests."
             + " Run the goal from Maven: " + hints.command(GOAL, "id", patch.value()), null));
-    PatchValidation validation = new PatchValidation(project, releases, target, patch, launch);
+    PatchValidation validation = new PatchValidation(project, releases, target, patch, tests);
     requireBranches(validation.branches(), patch, hints);
     ProductionState.read(project.modelDir());
     ScratchDatabase.checkUsable(validation.database(), hints, "validate patch " + patch + " in");
-
-    try (TeamLock lock = gate.lock(GOAL)) {
-      TestReport report = validation.run();
-      ReleaseName stage = ReleaseName.stage(target);
-      project.events().accept(HopEvent.lifecycle("Validation of " + patch + " into " + stage + ": " + report.counts()));
-      if (!report.passed()) {
-        throw new PatchValidationException(patch.value(), stage.toString(), report.counts(),
-            report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(), hints);
+    return () -> {
+      try (TeamLock lock = gate.lock(GOAL)) {
+        TestReport report = validation.run();
+        ReleaseName stage = ReleaseName.stage(target);
+        project.events().accept(HopEvent.lifecycle("Validation of " + patch + " into " + stage + ": "
+            + report.counts()));
+        if (!report.passed()) {
+          throw new PatchValidationException(patch.value(), stage.toString(), report.counts(),
+              report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(), hints);
+        }
+        return record(releases, target, patch, report, start);
       }
-      return record(releases, target, patch, report, start);
-    }
+    };
   }
 
   private PatchAddResult record(Releases releases, Version target, PatchId patch, TestReport report, long start)
       throws HopException {
-    GitWorkspace git = project.git();
     ReleaseName stage = ReleaseName.stage(target);
     ReleaseFile updated = releases.stage(target).orElse(ReleaseFile.EMPTY).append(patch);
-    String file = "releases/" + stage.fileName();
-    ObjectId before = git.resolve("refs/heads/" + Project.HO_PROD).orElseThrow();
-    Committer committer = new Committer(git, project.clock());
-    ObjectId[] commit = new ObjectId[1];
+    String file = Project.RELEASES + "/" + stage.fileName();
+    HoProdCommit commit = HoProdCommit.on(project, "Add " + patch + " to release " + stage, List.of(file));
     String archived = ReleaseArchive.releaseBranch(target, patch);
     new PlanRunner(project.events(), project.clock()).run(List.of(
-        Step.of("Add " + patch + " to " + file + " and commit", () -> {
-          AtomicFiles.write(project.dir().resolve(file), updated.text());
-          commit[0] = committer.commit("Add " + patch + " to release " + stage, "", List.of(file));
-        }, () -> committer.resetTo(before)),
-        Step.irreversible("Push ho-prod to origin",
-            () -> new Pusher(git).pushAtomic(List.of(RefPush.branch(Project.HO_PROD, commit[0])))),
+        commit.step("Add " + patch + " to " + file + " and commit",
+            () -> AtomicFiles.write(project.dir().resolve(file), updated.text())),
+        Step.irreversible("Push ho-prod to origin", () -> new Branches(project.git()).push(Project.HO_PROD)),
         Step.irreversible("Archive ho-patch/" + patch + " as " + archived,
-            () -> new ReleaseArchive(git).archive(patch, target))));
-    return new PatchAddResult(patch, stage, updated.patches(), report.counts(), commit[0].abbreviate(7).name(),
-        archived, Duration.ofMillis(project.clock().millis() - start));
+            () -> new ReleaseArchive(project.git()).archive(patch, target))));
+    return new PatchAddResult(patch, stage, updated.patches(), report.counts(),
+        commit.commit().orElseThrow().abbreviated(), archived, Duration.ofMillis(project.clock().millis() - start));
   }
 
   /** Every branch validation merges must exist locally or on origin (as of the fetch). */
   private void requireBranches(List<String> branches, PatchId patch, CommandHints hints) throws HopException {
-    Branches git = new Branches(project.git());
+    BranchGuard guard = new BranchGuard(project.git(), hints);
+    String patchBranch = ReleaseArchive.patchBranch(patch);
     for (String branch : branches) {
-      if (!git.existsLocally(branch) && !git.existsOnOrigin(branch)) {
-        String patchBranch = ReleaseArchive.patchBranch(patch);
-        String next = branch.equals(patchBranch)
-            ? "Start the patch first. Run: " + hints.command("patch-new", "id", patch.value())
-            : "A stage patch's archived branch is missing; restore it on origin (git push origin <commit>:refs/heads/"
-                + branch + "), then run: " + hints.command(GOAL, "id", patch.value());
-        throw new RepositoryStateException(RepositoryStateException.Reason.MISSING_REF, branch, List.of(),
-            "Branch " + branch + " exists neither locally nor on origin, so patch " + patch + " cannot be validated. "
-                + next);
-      }
-    }
-  }
-
-  private void checkCallable() {
-    if (called) {
-      throw new IllegalStateException("A PatchAddCommand runs once; ask Hop for a new one");
+      guard.requireBranch(branch, "patch " + patch + " cannot be validated", branch.equals(patchBranch)
+          ? "Start the patch first. Run: " + hints.command("patch-new", "id", patch.value())
+          : "A stage patch's archived branch is missing; restore it on origin (git push origin <commit>:refs/heads/"
+              + branch + "), then run: " + hints.command(GOAL, "id", patch.value()));
     }
   }
 }

@@ -28,39 +28,45 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Rebuilds the development database for the patch of the current branch (SPEC §7 {@code patch-apply}):
+ * Rebuilds the development database for the patch of the current branch:
  * production state, then the pending releases' patches read from Git, then this patch from the working
  * tree, each in its own transaction, then code generation.
  */
-public final class PatchApplyCommand {
+public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
   static final String GOAL = "patch-apply";
   private static final String WORKING_TREE = "working tree";
 
-  private final Project project;
-  private boolean called;
-
   PatchApplyCommand(Project project) {
-    this.project = project;
+    super(project);
   }
 
   /**
-   * Reads every script first, then restores, applies and generates; on a script error stops there, leaving
-   * the database with the patches before the failing one.
+   * Checks the branch and reads every script and the production state; the change then restores, applies and
+   * generates, and on a script error stops there, leaving the database with the patches before the failing one.
+   * Meanwhile the template of the production state may be copied ahead ({@link RestoreAhead}), and that copy is
+   * dropped when the goal fails before using it.
    *
-   * @throws HopUserException not on a patch branch, a patch in production already, a script error
-   * @throws HopEnvironmentException Git, the database or the file system failed
+   * @throws dev.hop.core.errors.HopUserException not on a patch branch, a patch in production already, a script
+   *     error
+   * @throws dev.hop.core.errors.HopEnvironmentException Git, the database or the file system failed
    */
-  public PatchApplyResult call() throws HopException {
-    if (called) {
-      throw new IllegalStateException("A PatchApplyCommand runs once; ask Hop for a new one");
-    }
-    called = true;
-    try (RestoreAhead ahead = RestoreAhead.start(project, project.settings().hints().command(GOAL))) {
-      return apply(ahead);
+  @Override
+  protected Changes<PatchApplyResult> check() throws HopException {
+    RestoreAhead ahead = RestoreAhead.start(project, project.settings().hints().command(GOAL));
+    try {
+      Changes<PatchApplyResult> apply = check(ahead);
+      return () -> {
+        try (ahead) {
+          return apply.make();
+        }
+      };
+    } catch (HopException | RuntimeException e) {
+      ahead.close();
+      throw e;
     }
   }
 
-  private PatchApplyResult apply(RestoreAhead ahead) throws HopException {
+  private Changes<PatchApplyResult> check(RestoreAhead ahead) throws HopException {
     long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     PatchId patch = PatchId.of(BranchGuard.patchOf(project.currentBranch(), GOAL, hints));
@@ -76,6 +82,12 @@ public final class PatchApplyCommand {
           : new Source(id, sources.revisionOf(id), sources.fromGit(id), Optional.empty()));
     }
 
+    return () -> apply(ahead, patch, releases, production, inputs, start);
+  }
+
+  private PatchApplyResult apply(RestoreAhead ahead, PatchId patch, Releases releases, ProductionState production,
+      List<Source> inputs, long start) throws HopException {
+    CommandHints hints = project.settings().hints();
     DevelopmentDatabase database = new DevelopmentDatabase(project, hints.command(GOAL));
     String name = database.target().database();
     List<PatchApplyResult.Applied> applied = new ArrayList<>();

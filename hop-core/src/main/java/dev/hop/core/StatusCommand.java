@@ -19,30 +19,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reports the state of the project (SPEC §7 {@code status}): releases from the files, branches and lock from
+ * Reports the state of the project: releases from the files, branches and lock from
  * Git after a fetch, the version of the development database; changes nothing but remote-tracking refs, and
  * fails only on malformed release files. The repository is opened and fetched on a thread of its own while the
  * release files and the database are read.
  */
-public final class StatusCommand {
-  private final Project project;
-  private boolean called;
+public final class StatusCommand extends HopCommand<StatusResult> {
 
   StatusCommand(Project project) {
-    this.project = project;
+    super(project);
   }
 
   /**
-   * Reads and reports; an unreachable origin or database is reported, not fatal.
+   * Reads the whole report (an unreachable origin or database is reported, not fatal).
    *
-   * @throws HopUserException when a release file is malformed
-   * @throws HopEnvironmentException when the release folder cannot be read
+   * @throws dev.hop.core.errors.HopUserException when a release file is malformed
+   * @throws dev.hop.core.errors.HopEnvironmentException when the release folder cannot be read
    */
-  public StatusResult call() throws HopException {
-    if (called) {
-      throw new IllegalStateException("A StatusCommand runs once; ask Hop for a new one");
-    }
-    called = true;
+  @Override
+  protected Changes<StatusResult> check() throws HopException {
     Background<Fetched> fetched = project.startGit(git -> new Fetched(git.currentBranch(), fetch(git)));
     Releases releases = project.releases();
     String databaseVersion = databaseVersion();
@@ -61,10 +56,11 @@ public final class StatusCommand {
     } catch (RepositoryStateException e) {
       branch = "none (" + firstSentence(e.getMessage()) + ")";
     }
-    return new StatusResult(branch, releases.productionVersion(), databaseVersion,
+    StatusResult result = new StatusResult(branch, releases.productionVersion(), databaseVersion,
         releases.activeRc().map(rc -> release(releases, rc)),
         releases.stages().stream().map(v -> release(releases, ReleaseName.stage(v))).toList(),
         patchBranches, lock, reached);
+    return () -> result;
   }
 
   /** What the repository's thread found: the branch checked out, and whether origin was reached. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What {@code status} found (SPEC §7): the branch, the production and database versions, the active RC and
+ * What {@code status} found: the branch, the production and database versions, the active RC and
  * the stages with their patches, the patch branches, and who holds the team lock.
  *
  * @param branch the checked-out branch, or why there is none ({@code not a Git repository})

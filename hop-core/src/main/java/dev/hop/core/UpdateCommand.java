@@ -21,33 +21,28 @@ import java.util.Optional;
 
 /**
  * Brings a production host's ho-prod up to origin (fetch with pruning, fast-forward) and reports the database's
- * version, the newer production releases with their patches and the upgrade path (SPEC §7 {@code update});
+ * version, the newer production releases with their patches and the upgrade path;
  * changes no database. Like {@code upgrade}, it asks for a clean tree only when ho-prod must be pulled, and for
  * committed release files always; origin is fetched on a thread of its own while the database is looked for.
  */
-public final class UpdateCommand {
+public final class UpdateCommand extends HopCommand<UpdateResult> {
   static final String GOAL = "update";
 
-  private final Project project;
-  private boolean called;
-
   UpdateCommand(Project project) {
-    this.project = project;
+    super(project);
   }
 
   /**
-   * Syncs and reports.
+   * Fetches origin while it looks for the database; the change (the pull of ho-prod) and the report follow.
    *
-   * @throws ProductionDatabaseException without hop.url, for a missing database or one without hop metadata
-   * @throws RepositoryStateException off ho-prod, with local changes when ho-prod must be pulled or to release
-   *     files, or when ho-prod diverged from origin
-   * @throws HopEnvironmentException when Git, origin or the database fail
+   * @throws dev.hop.core.errors.ProductionDatabaseException without hop.url, for a missing database or one without
+   *     hop metadata
+   * @throws dev.hop.core.errors.RepositoryStateException off ho-prod, with local changes when ho-prod must be pulled
+   *     or to release files, or when ho-prod diverged from origin
+   * @throws dev.hop.core.errors.HopEnvironmentException when Git, origin or the database fail
    */
-  public UpdateResult call() throws HopException {
-    if (called) {
-      throw new IllegalStateException("An UpdateCommand runs once; ask Hop for a new one");
-    }
-    called = true;
+  @Override
+  protected Changes<UpdateResult> check() throws HopException {
     ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
     Background<Void> fetched = project.startGit(git -> {
       ProductionCheckout.fetchOnHoProd(git, GOAL, OriginSync.Scope.EVERYTHING);
@@ -55,14 +50,18 @@ public final class UpdateCommand {
     });
     boolean exists = database.exists();
     fetched.await();
-    GitWorkspace git = project.git();
-    boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
-    ProductionCheckout.requireCommittedReleases(git, GOAL);
-    Releases releases = project.releases();
     if (!exists) {
       throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
           project.settings().hints());
     }
+    return () -> update(database);
+  }
+
+  private UpdateResult update(ProductionDatabase database) throws HopException {
+    GitWorkspace git = project.git();
+    boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(git, GOAL);
+    ProductionCheckout.requireCommittedReleases(git, GOAL);
+    Releases releases = project.releases();
     Version current = version(database);
     List<UpdateResult.Release> newer = releases.productionVersions().stream()
         .filter(v -> v.isAfter(current))

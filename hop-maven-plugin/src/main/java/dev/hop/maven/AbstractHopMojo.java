@@ -33,7 +33,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * translates hop-core's failures to Maven's in one place.
  */
 public abstract class AbstractHopMojo extends AbstractMojo {
-  /** The build's {@code zonky.pg.version}: PostgreSQL 15, as the system pg_dump here (TOOLCHAIN §3). */
+  /** The build's {@code zonky.pg.version}: PostgreSQL 15: pg_dump refuses a server of a newer major than its own, and the usual client is 15. */
   static final String DEFAULT_PG_VERSION = "15.19.0";
 
   /** When a goal needs the embedded server's binaries. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
-/** Writes a goal's JSON result to {@code target/hop/<goal>.json} and to standard output (SPEC §7). */
+/** Writes a goal's JSON result to {@code target/hop/<goal>.json} and to standard output. */
 final class JsonOutput {
 
   private JsonOutput() {

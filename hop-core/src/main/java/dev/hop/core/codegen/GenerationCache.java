@@ -26,14 +26,14 @@ import java.util.zip.CRC32C;
  * hop counts as empty, an entry that is not spelled as this class writes it is ignored, and any mismatch takes the
  * full generation and merge.
  *
- * <p>Sources are checksummed, not hashed: every run checks every file, and SHA-256 of a large model's 1.4 MB of
- * sources costs a cold JVM about 0.1 s, as much as generating them. The checksum (the UTF-8 length, CRC-32C and
+ * <p>Sources are checksummed, not hashed: every run checks every file, and SHA-256 of a large model's sources costs
+ * a cold JVM as much as generating them. The checksum (the UTF-8 length, CRC-32C and
  * CRC-32) notices any edit, checkout or reset of a file short of one crafted to collide, which nobody has a reason
  * to craft.
  */
 final class GenerationCache {
 
-  /** Where the cache lives, below the project: git-ignored with the rest of {@code .hop/local} (SPEC §2). */
+  /** Where the cache lives, below the project: git-ignored with the rest of {@code .hop/local}. */
   static final String FILE = ".hop/local/codegen.properties";
   private static final String FORMAT = "2";
   private static final String UNKNOWN = "unknown";

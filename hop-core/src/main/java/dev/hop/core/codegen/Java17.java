@@ -12,7 +12,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import java.util.Optional;
 
-/** Parses Java source at language level 17 (JavaParser's default level rejects records, TOOLCHAIN P6) and spells Java and SQL text. */
+/** Parses Java source at language level 17 (JavaParser's default level rejects records) and spells Java and SQL text. */
 final class Java17 {
 
   private Java17() {

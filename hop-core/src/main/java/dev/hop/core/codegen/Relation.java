@@ -60,11 +60,6 @@ public record Relation(String schema, String name, Kind kind, Optional<String> c
         .map(key -> columns.stream().filter(c -> c.name().equals(key)).findFirst().orElseThrow()).toList();
   }
 
-  /** The foreign keys that {@code column} takes part in. */
-  public List<ForeignKey> foreignKeysOf(Column column) {
-    return foreignKeys.stream().filter(fk -> fk.columns().contains(column.name())).toList();
-  }
-
   /** {@code schema.name}, unquoted, for messages and Javadoc. */
   public String qualifiedName() {
     return schema + "." + name;

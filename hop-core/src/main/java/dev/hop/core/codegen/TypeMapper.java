@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps PostgreSQL column types to Java types (SPEC §8): int2/int4/int8 → Short/Integer/Long, numeric → BigDecimal,
+ * Maps PostgreSQL column types to Java types: int2/int4/int8 → Short/Integer/Long, numeric → BigDecimal,
  * float4/float8 → Float/Double, bool → Boolean, text/varchar/char/bpchar/name → String, date → LocalDate,
  * timestamp → LocalDateTime, timestamptz → OffsetDateTime, time → LocalTime, uuid → UUID, bytea → byte[],
  * json/jsonb → String, one-dimensional arrays → List of the element type, enums → the generated enum, anything else

@@ -90,11 +90,8 @@ public final class DatabaseServer {
    * The {@code STRATEGY} clause of CREATE DATABASE for a server: {@code FILE_COPY} on PostgreSQL 15 and later when
    * the server does not flush to disk ({@code fsync} off, as test and CI servers often run), else none. PostgreSQL 15
    * copies a template block by block through the WAL by default, which is right when writes are flushed; without
-   * flushes, its older copy of the files is faster: hop's 935-relation template was copied in 32–34 ms instead of
-   * 45–54 ms (and in 53–68 ms right after a default copy, whose pages its checkpoint writes out); the bench's
-   * 300-table template in 0.083 s instead of 0.111 s (medians of 15). With fsync on, that copy would flush each
-   * of the template's files and took 105–420 ms, against 49–65 ms for the default. Before 15 there is no choice to
-   * make.
+   * flushes, its older copy of the files is the quicker one. With fsync on, that copy would flush each of the
+   * template's files, which is slower than the default. Before 15 there is no choice to make.
    */
   static String copyStrategy(int serverVersionNum, boolean fsync) {
     return serverVersionNum >= 150000 && !fsync ? " STRATEGY FILE_COPY" : "";

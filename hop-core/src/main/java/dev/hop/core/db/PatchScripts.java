@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Picks the scripts of a patch folder (SPEC §5): {@code *.sql} and {@code *.java} files directly in the folder,
+ * Picks the scripts of a patch folder: {@code *.sql} and {@code *.java} files directly in the folder,
  * in case-insensitive name order; README.md, other files and sub-folders are ignored.
  */
 public final class PatchScripts {

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a PostgreSQL client tool ({@code pg_dump}, {@code pg_restore}) per SPEC §2: in {@code pgBin} when
+ * Finds a PostgreSQL client tool ({@code pg_dump}, {@code pg_restore}): in {@code pgBin} when
  * configured, else on the PATH, then in {@code /usr/lib/postgresql/*}{@code /bin} and {@code /usr/pgsql-*}{@code /bin}
  * (newest first), taking the first whose major version is not older than the server's; Debian's wrapper links are
  * tried last, as the versioned tools they would run come first.

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One project's embedded PostgreSQL (SPEC §2): data in {@code .hop/local/pg}, started detached on 127.0.0.1 so it
+ * One project's embedded PostgreSQL: data in {@code .hop/local/pg}, started detached on 127.0.0.1 so it
  * outlives the build, recorded in {@code .hop/local/server.properties}, reused while it answers, started again
  * after a kill or a reboot, and stopped on request; logins need the password of {@code .hop/local/password}
  * ({@link ServerAuth}), also kept for the current port in {@code .hop/local/pgpass} for clients given

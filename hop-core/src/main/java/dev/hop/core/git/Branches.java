@@ -34,12 +34,12 @@ public final class Branches {
    *
    * @throws RepositoryStateException MISSING_REF when neither exists
    */
-  public ObjectId tip(String branch) throws RepositoryStateException, GitOperationException {
+  public GitId tip(String branch) throws RepositoryStateException, GitOperationException {
     Optional<ObjectId> local = workspace.resolve(Constants.R_HEADS + branch);
     if (local.isPresent()) {
-      return local.get();
+      return GitId.of(local.get());
     }
-    return workspace.resolve(Refs.remoteBranch(branch)).orElseThrow(() -> new RepositoryStateException(
+    return workspace.resolve(Refs.remoteBranch(branch)).map(GitId::of).orElseThrow(() -> new RepositoryStateException(
         RepositoryStateException.Reason.MISSING_REF, branch, List.of(), "Branch " + branch
             + " exists neither locally nor on origin. Fetch first (" + OriginSync.FETCH_COMMAND + "), and check the"
             + " name with: git branch -a"));
@@ -50,14 +50,14 @@ public final class Branches {
    *
    * @throws RepositoryStateException REF_EXISTS when it already exists
    */
-  public void create(String branch, ObjectId start) throws RepositoryStateException, GitOperationException {
+  public void create(String branch, GitId start) throws RepositoryStateException, GitOperationException {
     if (existsLocally(branch)) {
       throw new RepositoryStateException(RepositoryStateException.Reason.REF_EXISTS, branch, List.of(),
           "Branch " + branch + " already exists. Delete it first if it is stale: git branch -D " + branch);
     }
     try {
       RefUpdate update = workspace.repository().updateRef(Constants.R_HEADS + branch);
-      update.setNewObjectId(start);
+      update.setNewObjectId(start.objectId());
       update.setExpectedOldObjectId(ObjectId.zeroId());
       update.setRefLogMessage("hop: created from " + start.name(), false);
       RefUpdate.Result result = update.update();
@@ -126,7 +126,7 @@ public final class Branches {
   public void pushTogether(List<String> branches) throws HopException {
     List<RefPush> refs = new java.util.ArrayList<>();
     for (String branch : branches) {
-      refs.add(RefPush.branch(branch, tip(branch)));
+      refs.add(RefPush.branch(branch, tip(branch).objectId()));
     }
     new Pusher(workspace).pushAtomic(refs);
     for (String branch : branches) {
@@ -142,8 +142,14 @@ public final class Branches {
     }
   }
 
-  /** Deletes {@code branch} on origin (and its remote-tracking branch); does nothing when origin lacks it. */
-  public void deleteOnOrigin(String branch) throws HopException {
-    new Pusher(workspace).pushAtomic(List.of(RefPush.delete(Constants.R_HEADS + branch)));
+  /**
+   * Pushes local {@code branch} (fast-forward only) and the new local tag {@code tag} to origin in one atomic push;
+   * origin refuses both when it has the tag already.
+   */
+  public void pushWithNewTag(String branch, String tag) throws HopException {
+    ObjectId tagObject = workspace.target(Refs.tag(tag)).orElseThrow(() -> new RepositoryStateException(
+        RepositoryStateException.Reason.MISSING_REF, tag, List.of(), "Tag " + tag + " does not exist locally"));
+    new Pusher(workspace).pushAtomic(List.of(RefPush.branch(branch, tip(branch).objectId()),
+        RefPush.create(Refs.tag(tag), tagObject)));
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -36,7 +35,7 @@ public final class Committer {
    * @param summary the subject without the {@code [ho]} prefix
    * @param body the message body, empty for none
    */
-  public ObjectId commit(String summary, String body, List<String> paths) throws GitOperationException {
+  public GitId commit(String summary, String body, List<String> paths) throws GitOperationException {
     String message = subject(summary) + (body.isEmpty() ? "" : "\n\n" + body);
     try {
       if (!paths.isEmpty()) {
@@ -51,7 +50,7 @@ public final class Committer {
       RevCommit commit = workspace.git().commit().setMessage(message).setAuthor(me).setCommitter(me)
           .setSign(false).setAllowEmpty(true).call();
       workspace.events().accept(HopEvent.detail("Committed " + commit.abbreviate(7).name() + " " + subject(summary)));
-      return commit.getId();
+      return GitId.of(commit.getId());
     } catch (GitAPIException | RuntimeException e) {
       throw new GitOperationException("git add " + String.join(" ", paths) + " && git commit -m '" + subject(summary)
           + "'", "Cannot commit in " + workspace.workTree(), e);
@@ -62,10 +61,10 @@ public final class Committer {
    * Takes back hop's own commits on the current branch: moves it to {@code before} and makes the work tree
    * and index match it (the files those commits added are removed).
    */
-  public void resetTo(ObjectId before) throws GitOperationException {
+  public void resetTo(GitId before) throws GitOperationException {
     try {
       workspace.git().reset().setMode(ResetType.HARD).setRef(before.name()).call();
-      workspace.events().accept(HopEvent.detail("Reset " + workspace.workTree() + " to " + before.abbreviate(7).name()));
+      workspace.events().accept(HopEvent.detail("Reset " + workspace.workTree() + " to " + before.abbreviated()));
     } catch (GitAPIException | RuntimeException e) {
       throw new GitOperationException("git reset --hard " + before.name(), "Cannot take back the commit in "
           + workspace.workTree(), e);

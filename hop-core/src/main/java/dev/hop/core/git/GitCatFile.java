@@ -19,7 +19,7 @@ import org.eclipse.jgit.lib.Constants;
 /**
  * Reads the files of a folder at a revision through Git's own {@code git cat-file --batch}, one process for the whole
  * goal, as {@link TreeReader#files} does through JGit: a goal that needs nothing else of Git (patch-apply) then never
- * loads JGit, which costs a fresh JVM 0.2 s. Anything it cannot tell (no Git, a revision it does not find, output it
+ * loads JGit. Anything it cannot tell (no Git, a revision it does not find, output it
  * cannot read) gives empty, for JGit to answer, and to report.
  */
 public final class GitCatFile implements AutoCloseable {

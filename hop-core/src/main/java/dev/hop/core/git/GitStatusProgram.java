@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Reads a work tree's status through Git's own {@code git status}, for {@link WorkTreeCheck}: a cold JVM takes
- * 0.15–0.2 s to load and run JGit's status on a project of 1,300 files, Git about 10 ms. Read-only: it takes no
+ * Reads a work tree's status through Git's own {@code git status}, for {@link WorkTreeCheck}, which a fresh JVM gets
+ * far sooner than JGit's status, loaded and run for that one read. Read-only: it takes no
  * optional lock, so it never refreshes the index as a plain {@code git status} may. Any failure (no Git, a refusal
  * such as {@code safe.directory}'s, output it cannot read) gives empty, for JGit to read the status instead.
  */

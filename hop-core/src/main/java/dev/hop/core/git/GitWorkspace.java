@@ -66,7 +66,7 @@ public final class GitWorkspace implements AutoCloseable {
    * The branch {@code workTree/.git/HEAD} names, read as a file: only when HEAD is the plain text
    * {@code ref: refs/heads/<branch>} of a repository whose refs are files and the name is an ordinary one (letters,
    * digits, {@code . _ - /}); empty otherwise (a detached HEAD, reftable refs, no {@code .git} folder), for JGit to
-   * read and to report. Opening the repository costs a fresh JVM 0.2 s; a goal that only needs the branch is spared it.
+   * read and to report. A goal that only needs the branch is so spared opening the repository (loading JGit).
    */
   public static Optional<String> headBranch(Path workTree) {
     Path dotGit = workTree.resolve(Constants.DOT_GIT);
@@ -127,7 +127,7 @@ public final class GitWorkspace implements AutoCloseable {
   }
 
   /** The commit {@code ref} (a full ref name) points at; empty when it does not exist. */
-  public Optional<ObjectId> resolve(String ref) throws GitOperationException {
+  Optional<ObjectId> resolve(String ref) throws GitOperationException {
     try {
       Ref found = git.getRepository().exactRef(ref);
       if (found == null) {
@@ -142,7 +142,7 @@ public final class GitWorkspace implements AutoCloseable {
   }
 
   /** The object {@code ref} holds, not peeled (a tag object for an annotated tag); empty when absent. */
-  public Optional<ObjectId> target(String ref) throws GitOperationException {
+  Optional<ObjectId> target(String ref) throws GitOperationException {
     try {
       Ref found = git.getRepository().exactRef(ref);
       return found == null ? Optional.empty() : Optional.of(found.getObjectId());

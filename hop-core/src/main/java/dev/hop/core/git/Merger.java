@@ -37,11 +37,11 @@ public final class Merger {
    * @throws RepositoryStateException MERGE_CONFLICT (aborted, with the conflicting paths), NOT_CLEAN when
    *     uncommitted changes are in the way, MISSING_REF when the branch exists nowhere
    */
-  public Optional<ObjectId> merge(String branch, String summary) throws HopException {
+  public Optional<GitId> merge(String branch, String summary) throws HopException {
     new WorkTreeCheck(workspace).requireClean("merge " + branch);
     Branches branches = new Branches(workspace);
     String source = branches.existsLocally(branch) ? branch : GitWorkspace.ORIGIN + "/" + branch;
-    ObjectId tip = branches.tip(branch);
+    ObjectId tip = branches.tip(branch).objectId();
     String current = workspace.currentBranch();
     ObjectId before = workspace.resolve(Constants.HEAD).orElseThrow();
     String command = "git merge --no-ff -m '" + Committer.subject(summary) + "' " + source;
@@ -57,7 +57,7 @@ public final class Merger {
           ObjectId merge = workspace.git().commit().setMessage(Committer.subject(summary)).setAuthor(me)
               .setCommitter(me).setSign(false).call().getId();
           workspace.events().accept(HopEvent.detail("Merged " + source + " into " + current));
-          return Optional.of(merge);
+          return Optional.of(GitId.of(merge));
         }
         case CONFLICTING -> {
           List<String> paths = Refs.paths(result.getConflicts());

@@ -19,7 +19,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Tells every patch branch on origin that ho-prod moved (SPEC §3): an empty commit
+ * Tells every patch branch on origin that ho-prod moved: an empty commit
  * {@code [ho] <version> promoted (MERGE REQUIRED)} on top of each {@code origin/ho-patch/*} as of the last
  * fetch, pushed without touching the user's branch or work tree; a branch that cannot be notified is a
  * warning, the others still are.

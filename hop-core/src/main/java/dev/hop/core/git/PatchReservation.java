@@ -43,7 +43,7 @@ public final class PatchReservation {
    * @throws TeamRefusalException NUMBER_RESERVED when the tag exists locally or on origin, naming the patch
    *     that reserved it
    */
-  public ObjectId reserve(PatchId id) throws HopException {
+  public GitId reserve(PatchId id) throws HopException {
     String ref = Constants.R_TAGS + tagName(id);
     Tags tags = new Tags(workspace, clock);
     Optional<String> local = tags.message(tagName(id));
@@ -58,7 +58,7 @@ public final class PatchReservation {
         tags.setRef(ref, tag);
         workspace.events().accept(HopEvent.lifecycle("Reserved patch number " + id.number() + " for " + id
             + " (tag " + tagName(id) + " pushed)"));
-        return tag;
+        return GitId.of(tag);
       }
       // rejected: either the tag exists, or origin was busy writing it for someone else (then look again)
       if (new OriginSync(workspace).fetchRef(ref).isPresent()) {
@@ -84,9 +84,9 @@ public final class PatchReservation {
   }
 
   /** Undoes {@link #reserve}: deletes the tag on origin (only if it is still {@code tag}) and locally. */
-  public void cancel(PatchId id, ObjectId tag) throws HopException {
+  public void cancel(PatchId id, GitId tag) throws HopException {
     String ref = Constants.R_TAGS + tagName(id);
-    Pusher.Report report = new Pusher(workspace).push(List.of(RefPush.delete(ref, tag)), false);
+    Pusher.Report report = new Pusher(workspace).push(List.of(RefPush.delete(ref, tag.objectId())), false);
     if (!report.allAccepted()) {
       workspace.events().accept(HopEvent.warn("Could not remove the reservation " + tagName(id) + " from origin ("
           + report.rejected().get(ref) + "). Remove it by hand with: git push origin :" + ref));

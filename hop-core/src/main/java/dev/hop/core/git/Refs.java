@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
 
-/** Spells the ref names of hop's Git model (SPEC §3). */
+/** Spells the ref names of hop's Git model. */
 final class Refs {
   static final String PRODUCTION_BRANCH = "ho-prod";
   static final String LOCK_TAG_NAME = "lock-ho-prod";

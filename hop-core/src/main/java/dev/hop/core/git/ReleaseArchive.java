@@ -39,7 +39,7 @@ public final class ReleaseArchive {
    * @throws RepositoryStateException MISSING_REF when the patch branch exists nowhere, REF_EXISTS when the
    *     release branch already exists, UNUSABLE when the patch branch is checked out
    */
-  public ObjectId archive(PatchId id, Version version) throws HopException {
+  public GitId archive(PatchId id, Version version) throws HopException {
     String from = patchBranch(id);
     String to = releaseBranch(version, id);
     Branches branches = new Branches(workspace);
@@ -51,9 +51,9 @@ public final class ReleaseArchive {
       throw new RepositoryStateException(RepositoryStateException.Reason.REF_EXISTS, to, List.of(),
           "Cannot archive " + from + ": " + to + " already exists. See it with: git log -1 " + to);
     }
-    ObjectId tip = branches.tip(from);
+    GitId tip = branches.tip(from);
     List<RefPush> pushes = new ArrayList<>();
-    pushes.add(RefPush.create(Constants.R_HEADS + to, tip));
+    pushes.add(RefPush.create(Constants.R_HEADS + to, tip.objectId()));
     Optional<ObjectId> onOrigin = workspace.resolve(Refs.remoteBranch(from));
     onOrigin.ifPresent(old -> pushes.add(RefPush.delete(Constants.R_HEADS + from, old)));
     new Pusher(workspace).pushAtomic(pushes);

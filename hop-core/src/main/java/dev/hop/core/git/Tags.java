@@ -15,7 +15,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 
-/** Writes and reads annotated tags (all of hop's tags are annotated, SPEC §3). */
+/** Writes and reads annotated tags (all of hop's tags are annotated). */
 public final class Tags {
   private final GitWorkspace workspace;
   private final Clock clock;
@@ -43,16 +43,21 @@ public final class Tags {
     }
   }
 
+  /** The commit the tag {@code name} marks; empty when there is no such tag. */
+  public Optional<GitId> commit(String name) throws GitOperationException {
+    return workspace.resolve(Refs.tag(name)).map(GitId::of);
+  }
+
   /**
    * Creates the annotated tag {@code name} on {@code target} locally; returns the tag object's id.
    *
    * @throws RepositoryStateException REF_EXISTS when the tag exists
    */
-  public ObjectId create(String name, ObjectId target, String message)
+  public GitId create(String name, GitId target, String message)
       throws RepositoryStateException, GitOperationException {
-    ObjectId tag = write(name, target, message);
+    ObjectId tag = write(name, target.objectId(), message);
     setRef(Refs.tag(name), tag);
-    return tag;
+    return GitId.of(tag);
   }
 
   /** Points local ref {@code ref} at {@code id}, refusing to replace an existing one. */

@@ -18,7 +18,7 @@ import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * The team lock on ho-prod (SPEC §3): held while the annotated tag {@code lock-ho-prod} that this caller
+ * The team lock on ho-prod: held while the annotated tag {@code lock-ho-prod} that this caller
  * pushed exists on origin; taken with {@link #acquire} in a try-with-resources so that it is released on
  * every path.
  */

@@ -39,7 +39,7 @@ public final class ValidationWorktree implements AutoCloseable {
    * Makes the clone in {@code folder} (replacing a leftover one) with all of the project's branches,
    * remote-tracking branches and tags, and checks out the new {@code branch} at {@code start}.
    */
-  public static ValidationWorktree create(GitWorkspace project, Path folder, String branch, ObjectId start)
+  public static ValidationWorktree create(GitWorkspace project, Path folder, String branch, GitId start)
       throws HopException {
     String command = "git clone --shared --no-checkout " + project.workTree() + " " + folder + " && git -C " + folder
         + " switch -c " + branch + " " + start.name();
@@ -63,7 +63,7 @@ public final class ValidationWorktree implements AutoCloseable {
       }
       GitWorkspace workspace = GitWorkspace.open(folder, project.access(), project.events());
       try {
-        copyRefs(project.repository(), workspace.repository(), branch, start);
+        copyRefs(project.repository(), workspace.repository(), branch, start.objectId());
         workspace.git().reset().setMode(ResetType.HARD).setRef(start.name()).call();
       } catch (IOException | GitAPIException | RuntimeException e) {
         workspace.close();

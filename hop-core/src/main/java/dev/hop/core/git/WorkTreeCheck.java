@@ -42,7 +42,7 @@ public final class WorkTreeCheck {
 
   /**
    * Reads the uncommitted changes (like {@code git status --porcelain}): through Git itself when it is on the PATH
-   * ({@link GitStatusProgram}, ten times faster in a fresh JVM), else, or when Git fails, through JGit.
+   * ({@link GitStatusProgram}: it spares a fresh JVM loading JGit), else, or when Git fails, through JGit.
    */
   public Changes changes() throws GitOperationException {
     Optional<Changes> fromGit = throughGit(Optional.empty());

@@ -10,7 +10,7 @@ import java.util.Optional;
  * database it will meet: the pending releases up to its own, each as its active RC's full list then
  * its stage's list.
  *
- * <p>SPEC §7 says "the next release's RC patches, then its stage patches, then this patch". With
+ * <p>patch-apply applies the next release's RC patches, then its stage patches, then this patch. With
  * several pending releases (stages 1.0.1 and 1.1.0), production receives the smaller ones first, so
  * every pending release up to the patch's own is applied, in ascending version order.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The id of a patch: {@code <number>} or {@code <number>-<words>} in lower case, at most 64 characters
- * (SPEC §5), so that it is safe as a folder name, a branch name and a tag name.
+ *, so that it is safe as a folder name, a branch name and a tag name.
  *
  * @param value the id as written, e.g. {@code 007-add-users}
  */

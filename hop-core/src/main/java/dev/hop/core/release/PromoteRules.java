@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Decides which version promote moves from stage to RC and from RC to production, and what the new
- * RC file lists; only an RC without its production file blocks (SPEC §9).
+ * RC file lists; only an RC without its production file blocks.
  */
 final class PromoteRules {
 

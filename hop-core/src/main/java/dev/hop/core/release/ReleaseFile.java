@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contents of one release file: its patch ids in the order they were added (SPEC §4).
+ * The contents of one release file: its patch ids in the order they were added.
  *
  * @param patches the ids, each at most once
  */

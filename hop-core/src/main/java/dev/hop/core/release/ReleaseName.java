@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The name of one release file in {@code releases/}: {@code X.Y.Z-stage.txt}, {@code X.Y.Z-rcN.txt}
- * or {@code X.Y.Z.txt} (SPEC §4).
+ * or {@code X.Y.Z.txt}.
  *
  * <p>Names are ordered by version, then in the order their patches apply: every RC by number (rc9
  * before rc10), then the stage, which holds the patches added since the latest RC, then production,

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * The whole {@code releases/} folder as an immutable value, answering what each goal may do next
- * (SPEC §4, §7, §9) without Git, database, clock or file access.
+ * without Git, database, clock or file access.
  *
  * <p>Vocabulary: the <em>active RC</em> of a version is its latest RC while the version has no
  * production file (an RC of a released version blocks nothing); a <em>pending</em> version has a
@@ -63,7 +63,7 @@ public final class Releases {
 
   /**
    * The patches a file lists, empty when there is no such file: all patches of the release for an RC
-   * or a production file (SPEC §4), those added since the latest RC for a stage.
+   * or a production file, those added since the latest RC for a stage.
    */
   public List<PatchId> patches(ReleaseName name) {
     return file(name).map(ReleaseFile::patches).orElse(List.of());
@@ -179,7 +179,7 @@ public final class Releases {
   }
 
   /**
-   * What the next RC file of {@code version} lists: its latest RC's patches, then its stage's (SPEC §4).
+   * What the next RC file of {@code version} lists: its latest RC's patches, then its stage's.
    *
    * @throws ReleaseStateException PATCH_ALREADY_IN_RELEASE when the stage repeats an id of that RC
    */

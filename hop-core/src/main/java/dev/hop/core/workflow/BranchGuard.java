@@ -3,6 +3,7 @@ package dev.hop.core.workflow;
 import dev.hop.core.base.CommandHints;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.git.Branches;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.SyncStatus;
@@ -10,7 +11,7 @@ import dev.hop.core.git.WorkTreeCheck;
 import java.util.List;
 
 /**
- * Checks the Git preconditions the developer goals share (SPEC §7): the checked-out branch, a clean
+ * Checks the Git preconditions the developer goals share: the checked-out branch, a clean
  * work tree, and ho-prod in sync with origin; each refusal starts with half_orm_dev's wording.
  */
 public final class BranchGuard {
@@ -39,11 +40,6 @@ public final class BranchGuard {
     }
   }
 
-  /** The id part of the checked-out {@code ho-patch/<id>} branch; refuses on any other branch. */
-  public String requireOnPatchBranch(String goal) throws HopException {
-    return patchOf(git.currentBranch(), goal, hints);
-  }
-
   /**
    * The patch id of {@code branch}, the checked-out branch, which must be a patch branch.
    *
@@ -57,6 +53,21 @@ public final class BranchGuard {
               + hints.command("patch-new", "id", "<id>"));
     }
     return branch.substring(PATCH_BRANCH_PREFIX.length());
+  }
+
+  /**
+   * Refuses unless {@code branch} exists locally or on origin (as of the last fetch).
+   *
+   * @param consequence what cannot be done without it, e.g. {@code patch 12 cannot be validated}
+   * @param next how to get out, with the command to run
+   * @throws RepositoryStateException MISSING_REF
+   */
+  public void requireBranch(String branch, String consequence, String next) throws HopException {
+    Branches branches = new Branches(git);
+    if (!branches.existsLocally(branch) && !branches.existsOnOrigin(branch)) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.MISSING_REF, branch, List.of(),
+          "Branch " + branch + " exists neither locally nor on origin, so " + consequence + ". " + next);
+    }
   }
 
   /** Refuses when anything is uncommitted; {@code step} says what the goal was about to do. */

@@ -16,7 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Finds a patch's files where SPEC §5 says they are: a stage patch on its branch
+ * Finds a patch's files: a stage patch on its branch
  * {@code ho-release/X.Y.Z/<id>} (local, else origin's), an RC or production patch on {@code ho-prod},
  * the patch being developed in the working tree.
  */

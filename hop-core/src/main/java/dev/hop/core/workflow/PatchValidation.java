@@ -3,7 +3,6 @@ package dev.hop.core.workflow;
 import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.base.HopEvents;
-import dev.hop.core.base.MavenLaunch;
 import dev.hop.core.codegen.CodeGenerator;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.codegen.SchemaModel;
@@ -12,6 +11,8 @@ import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.git.Branches;
+import dev.hop.core.git.GitId;
 import dev.hop.core.git.Merger;
 import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.git.ValidationWorktree;
@@ -19,19 +20,18 @@ import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
-import dev.hop.core.validate.MavenTestRunner;
 import dev.hop.core.validate.TestDatabaseTarget;
 import dev.hop.core.validate.TestReport;
+import dev.hop.core.validate.TestRunner;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * patch-add's validation (SPEC §7): in a separate work tree, {@code temp-valid-X.Y.Z} = ho-prod + the pending
+ * patch-add's validation: in a separate work tree, {@code temp-valid-X.Y.Z} = ho-prod + the pending
  * stages' patch branches + the patch; a validation database at the production state with the context applied
  * (every patch read from the merged tree); code regenerated there; the project's tests run against it. The work
  * tree, its branch and the database are gone when it returns, whatever happened.
@@ -44,14 +44,14 @@ public final class PatchValidation {
   private final Releases releases;
   private final Version target;
   private final PatchId patch;
-  private final MavenLaunch launch;
+  private final TestRunner tests;
 
-  public PatchValidation(Project project, Releases releases, Version target, PatchId patch, MavenLaunch launch) {
+  public PatchValidation(Project project, Releases releases, Version target, PatchId patch, TestRunner tests) {
     this.project = project;
     this.releases = releases;
     this.target = target;
     this.patch = patch;
-    this.launch = launch;
+    this.tests = tests;
   }
 
   /** The branches merged on top of ho-prod, in order: the stage patches of the context, then the patch's own. */
@@ -87,7 +87,7 @@ public final class PatchValidation {
     HopEvents events = project.events();
     CommandHints hints = project.settings().hints();
     String branch = "temp-valid-" + target;
-    ObjectId start = project.git().resolve("refs/heads/" + Project.HO_PROD).orElseThrow();
+    GitId start = new Branches(project.git()).tip(Project.HO_PROD);
     try (ValidationWorktree tree = ValidationWorktree.create(project.git(), folder(), branch, start)) {
       merge(tree, branch);
       ProductionState production = ProductionState.read(tree.folder().resolve("model"));
@@ -98,8 +98,7 @@ public final class PatchValidation {
             id -> fromTree(tree.folder(), id), this::label);
         regenerate(db.target(), tree.folder());
         DatabaseTarget t = db.target();
-        return new MavenTestRunner(launch, events, project.settings().testTimeout())
-            .run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+        return tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.hop.core.workflow;
 
-import dev.hop.core.PromoteResult;
 import dev.hop.core.base.CommandHints;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseServer;
@@ -12,8 +11,8 @@ import dev.hop.core.db.ServerVersion;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.ProjectFileException;
-import dev.hop.core.git.Committer;
-import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.Branches;
+import dev.hop.core.git.GitId;
 import dev.hop.core.git.TreeReader;
 import dev.hop.core.plan.PlanRunner;
 import dev.hop.core.plan.Step;
@@ -27,16 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * promote prod (SPEC §7): builds the release on a scratch database (production state + the release's patches read
+ * promote prod: builds the release on a scratch database (production state + the release's patches read
  * from ho-prod), records it in {@code hop_release}, writes the snapshots of {@code model/}, repoints
  * {@code model/schema.sql}, writes {@code X.Y.Z.txt}, removes the stage file, commits, tags {@code vX.Y.Z}, pushes
  * and notifies; the scratch database is dropped on every path.
@@ -75,44 +71,31 @@ public final class ProdPromotion {
   }
 
   /** Runs the promotion (the caller holds the team lock and ran {@link #check()}). */
-  public PromoteResult run(long start) throws HopException {
-    GitWorkspace git = project.git();
-    Committer committer = new Committer(git, project.clock());
-    ObjectId before = git.resolve(Constants.R_HEADS + Project.HO_PROD).orElseThrow();
+  public Promotion run() throws HopException {
     ReleaseName release = ReleaseName.production(version);
     Path model = project.modelDir();
-    Path schema = model.resolve("schema-" + version + ".sql");
-    Path metadata = model.resolve("metadata-" + version + ".sql");
-    String releaseFile = "releases/" + release.fileName();
-    String stageFile = "releases/" + ReleaseName.stage(version).fileName();
+    String schema = "schema-" + version + ".sql";
+    String metadata = "metadata-" + version + ".sql";
+    String releaseFile = Project.RELEASES + "/" + release.fileName();
+    String stageFile = Project.RELEASES + "/" + ReleaseName.stage(version).fileName();
+    HoProdCommit commit = HoProdCommit.on(project, "Release " + version, List.of(releaseFile, stageFile,
+        "model/schema.sql", "model/" + schema, "model/" + metadata));
+    GitId before = new Branches(project.git()).tip(Project.HO_PROD);
     ScratchDatabase[] db = new ScratchDatabase[1];
-    Step.Action undoFiles = () -> {
-      committer.resetTo(before);
-      AtomicFiles.delete(schema);
-      AtomicFiles.delete(metadata);
-      AtomicFiles.delete(project.dir().resolve(releaseFile));
-    };
     List<Step> plan = new ArrayList<>();
     plan.add(Step.of("Build release " + version + " on database " + scratch().database(),
-        () -> db[0] = build(git, before), () -> db[0].close()));
-    plan.add(Step.of("Write model/" + schema.getFileName() + " and model/" + metadata.getFileName(), () -> {
+        () -> db[0] = build(before), () -> db[0].close()));
+    plan.add(Step.of("Write model/" + schema + " and model/" + metadata, () -> {
       SchemaSnapshot snapshot = new SchemaSnapshot(pgDump);
-      AtomicFiles.write(schema, snapshot.schema(db[0].target()));
-      AtomicFiles.write(metadata, snapshot.metadata(db[0].target()));
-    }, undoFiles));
-    plan.add(Step.of("Write " + releaseFile + ", point model/schema.sql at " + schema.getFileName() + ", remove "
-        + stageFile + " and commit", () -> {
-          try {
-            AtomicFiles.write(project.dir().resolve(releaseFile), new ReleaseFile(patches).text());
-            relink(model.resolve("schema.sql"), schema.getFileName());
-            AtomicFiles.delete(project.dir().resolve(stageFile));
-            committer.commit("Release " + version, "", List.of(releaseFile, stageFile, "model/schema.sql",
-                "model/" + schema.getFileName(), "model/" + metadata.getFileName()));
-          } catch (HopException | RuntimeException e) {
-            undoFiles.run();
-            throw e;
-          }
-        }, undoFiles));
+      AtomicFiles.write(model.resolve(schema), snapshot.schema(db[0].target()));
+      AtomicFiles.write(model.resolve(metadata), snapshot.metadata(db[0].target()));
+    }, commit.undo()));
+    plan.add(commit.step("Write " + releaseFile + ", point model/schema.sql at " + schema + ", remove " + stageFile
+        + " and commit", () -> {
+          AtomicFiles.write(project.dir().resolve(releaseFile), new ReleaseFile(patches).text());
+          relink(model.resolve("schema.sql"), Path.of(schema));
+          AtomicFiles.delete(project.dir().resolve(stageFile));
+        }));
     Publication publication = new Publication(project, "v" + version, version.toString());
     plan.addAll(publication.steps());
     try {
@@ -122,17 +105,16 @@ public final class ProdPromotion {
         db[0].close();
       }
     }
-    return new PromoteResult(release, patches, "v" + version, publication.notified(),
-        Duration.ofMillis(project.clock().millis() - start));
+    return new Promotion(release, patches, "v" + version, publication.notified());
   }
 
-  private ScratchDatabase build(GitWorkspace git, ObjectId commit) throws HopException {
+  private ScratchDatabase build(GitId commit) throws HopException {
     CommandHints hints = project.settings().hints();
     String next = hints.command("promote", "to", "prod");
     ScratchDatabase db = ScratchDatabase.create(scratch(), project.development(), production, hints,
         project.events(), next);
     try {
-      TreeReader tree = new TreeReader(git);
+      TreeReader tree = new TreeReader(project.git());
       new PatchApplier(db.target(), project.events(), next).apply(patches,
           id -> new PatchApplier.Files(tree.files(commit.name(), Project.patchFolder(id)), Optional.empty()),
           id -> version.toString());

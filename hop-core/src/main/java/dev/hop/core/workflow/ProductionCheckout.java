@@ -2,6 +2,8 @@ package dev.hop.core.workflow;
 
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.git.Branches;
+import dev.hop.core.git.GitId;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.SyncStatus;
@@ -87,10 +89,10 @@ public final class ProductionCheckout {
   }
 
   private static boolean fastForward(GitWorkspace git, OriginSync sync) throws HopException {
-    String ref = "refs/heads/" + Project.HO_PROD;
-    var before = git.resolve(ref);
+    Branches branches = new Branches(git);
+    GitId before = branches.tip(Project.HO_PROD);
     sync.fastForward();
     sync.requireSynced(Project.HO_PROD);
-    return !before.equals(git.resolve(ref));
+    return !before.equals(branches.tip(Project.HO_PROD));
   }
 }

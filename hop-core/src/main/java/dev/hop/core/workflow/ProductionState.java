@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The production state of {@code model/} (SPEC §6): {@code schema.sql}, the relative symlink to
+ * The production state of {@code model/}: {@code schema.sql}, the relative symlink to
  * {@code schema-X.Y.Z.sql}, and {@code metadata-X.Y.Z.sql}, with the version they are at.
  *
  * @param version the production version the snapshot is at

@@ -15,6 +15,8 @@ import dev.hop.core.git.TreeReader;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.ReleasesFolder;
+import dev.hop.core.validate.MavenTestRunner;
+import dev.hop.core.validate.TestRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -22,7 +24,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * The project a goal works on: its folders (SPEC §2), its Git repository, its release files and its
+ * The project a goal works on: its folders, its Git repository, its release files and its
  * development database, opened lazily and closed together.
  */
 public final class Project implements AutoCloseable {
@@ -39,17 +41,23 @@ public final class Project implements AutoCloseable {
   private final HopEvents events;
   private final Clock clock;
   private final GitEnvironment gitEnvironment;
+  private final Optional<TestRunner> testRunner;
   private GitWorkspace git;
   private Background<?> gitWork;
   private GitWorkspace opened;
   private Optional<GitCatFile> catFile;
   private DatabaseTarget development;
 
-  public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment) {
+  /**
+   * @param testRunner how validation runs the project's tests; empty: by forking Maven as {@code settings} say
+   */
+  public Project(HopSettings settings, HopEvents events, Clock clock, GitEnvironment gitEnvironment,
+      Optional<TestRunner> testRunner) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.gitEnvironment = Objects.requireNonNull(gitEnvironment, "gitEnvironment");
+    this.testRunner = Objects.requireNonNull(testRunner, "testRunner");
   }
 
   public HopSettings settings() {
@@ -62,6 +70,20 @@ public final class Project implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Where the Git goals read the home folder and the environment from. */
+  public GitEnvironment gitEnvironment() {
+    return gitEnvironment;
+  }
+
+  /**
+   * How validation runs the project's tests: the runner the project was opened with, else forked Maven as the
+   * settings say; empty when hop was not told how to start Maven.
+   */
+  public Optional<TestRunner> testRunner() {
+    return testRunner.or(() -> settings.maven().map(launch -> new MavenTestRunner(launch, events,
+        settings.testTimeout())));
   }
 
   public Path dir() {

@@ -1,17 +1,14 @@
 package dev.hop.core.workflow;
 
 import dev.hop.core.errors.HopException;
+import dev.hop.core.git.Branches;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.Notifier;
 import dev.hop.core.git.OriginSync;
-import dev.hop.core.git.Pusher;
-import dev.hop.core.git.RefPush;
 import dev.hop.core.git.Tags;
 import dev.hop.core.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The last steps of a promotion: tag ho-prod's new commit, push ho-prod and the tag together, and notify the
@@ -22,7 +19,6 @@ final class Publication {
   private final String tag;
   private final String version;
   private final List<String> notified = new ArrayList<>();
-  private ObjectId tagObject;
 
   /**
    * @param tag the tag name, {@code v1.4.0-rc1}
@@ -38,11 +34,12 @@ final class Publication {
   List<Step> steps() throws HopException {
     GitWorkspace git = project.git();
     Tags tags = new Tags(git, project.clock());
+    Branches branches = new Branches(git);
     return List.of(
-        Step.of("Tag " + tag, () -> tagObject = tags.create(tag, head(git), "[ho] Release " + version),
+        Step.of("Tag " + tag, () -> tags.create(tag, branches.tip(Project.HO_PROD), "[ho] Release " + version),
             () -> tags.deleteLocally(tag)),
-        Step.irreversible("Push ho-prod and " + tag + " to origin (atomic)", () -> new Pusher(git).pushAtomic(List.of(
-            RefPush.branch(Project.HO_PROD, head(git)), RefPush.create(Constants.R_TAGS + tag, tagObject)))),
+        Step.irreversible("Push ho-prod and " + tag + " to origin (atomic)",
+            () -> branches.pushWithNewTag(Project.HO_PROD, tag)),
         Step.irreversible("Notify the patch branches of " + version, () -> {
           new OriginSync(git).fetch();
           notified.addAll(new Notifier(git, project.clock()).notifyPromotion(version));
@@ -52,9 +49,5 @@ final class Publication {
   /** The patch branches notified, once the steps ran. */
   List<String> notified() {
     return List.copyOf(notified);
-  }
-
-  private static ObjectId head(GitWorkspace git) throws HopException {
-    return git.resolve(Constants.R_HEADS + Project.HO_PROD).orElseThrow();
   }
 }

@@ -3,11 +3,13 @@ package dev.hop.core.workflow;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.Tags;
 import dev.hop.core.git.TreeReader;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.SortedMap;
 
 /**
  * What an upgrade applies: the production releases of the path in order, each with all its patches (its
- * production file lists them all, SPEC §4) and their files as committed at the release's tag {@code vX.Y.Z}.
+ * production file lists them all) and their files as committed at the release's tag {@code vX.Y.Z}.
  *
  * @param from the database's version before the upgrade
  * @param releases the releases to apply, ascending
@@ -62,10 +64,11 @@ public record UpgradePlan(Version from, List<Release> releases) {
   public static UpgradePlan read(GitWorkspace git, Releases releases, Version from, List<Version> path)
       throws HopException {
     TreeReader reader = new TreeReader(git);
+    Tags tags = new Tags(git, Clock.systemUTC());
     List<Release> list = new ArrayList<>();
     for (Version v : path) {
       String tag = tagOf(v);
-      String commit = git.resolve("refs/tags/" + tag).orElseThrow(() -> new RepositoryStateException(
+      String commit = tags.commit(tag).orElseThrow(() -> new RepositoryStateException(
           RepositoryStateException.Reason.MISSING_REF, tag, List.of(), "Tag " + tag + " is missing although"
           + " releases/" + v + ".txt exists: upgrade reads each release's scripts at its tag. Fetch the tags with: "
           + "git fetch --tags origin")).name();

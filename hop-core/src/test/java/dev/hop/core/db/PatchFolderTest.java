@@ -2,11 +2,17 @@ package dev.hop.core.db;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hop.core.errors.ProjectFileException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +43,21 @@ class PatchFolderTest {
   }
 
   @Test
-  void closingWithoutAskingWritesAndDeletesNothing() {
-    PatchFolder folder = PatchFolder.of(Optional.empty(), Map.of("../escape.sql", new byte[0]));
-    folder.close(); // a copy would have failed on the name leaving the folder: none was written
+  void theCopyIsWrittenOnlyWhenAskedFor() throws Exception {
+    Map<String, byte[]> escaping = Map.of("../escape.sql", new byte[0]);
+    Set<Path> before = temporaryCopies();
+    PatchFolder.of(Optional.empty(), escaping).close();
+
+    assertThat(temporaryCopies()).as("closed without asking: no copy written").isEqualTo(before);
+    try (PatchFolder asked = PatchFolder.of(Optional.empty(), escaping)) {
+      assertThatThrownBy(asked::path).isInstanceOf(ProjectFileException.class)
+          .hasMessageContaining("file name leaves the patch folder");
+    }
+  }
+
+  private static Set<Path> temporaryCopies() throws IOException {
+    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("hop-patch-")).collect(Collectors.toSet());
+    }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.errors.RepositoryStateException;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class BranchesTest {
 
   @Test
   void createPushSwitchAndDeleteEverywhere() throws Exception {
-    ObjectId prod = git.workspace("alice").resolve("refs/heads/ho-prod").orElseThrow();
+    GitId prod = branches.tip("ho-prod");
     branches.create("ho-patch/12-users", prod);
     branches.push("ho-patch/12-users");
     branches.switchTo("ho-patch/12-users");
@@ -45,7 +44,7 @@ class BranchesTest {
 
     branches.switchTo("ho-prod");
     branches.deleteLocally("ho-patch/12-users");
-    branches.deleteOnOrigin("ho-patch/12-users");
+    git.git("alice", "push", "-q", "origin", "--delete", "ho-patch/12-users");
 
     assertThat(git.git("alice", "branch", "-a", "--format=%(refname:short)").lines())
         .containsExactlyInAnyOrder("ho-prod", "origin/ho-prod");
@@ -67,7 +66,7 @@ class BranchesTest {
 
   @Test
   void existingBranchIsRefused() throws Exception {
-    ObjectId prod = git.workspace("alice").resolve("refs/heads/ho-prod").orElseThrow();
+    GitId prod = branches.tip("ho-prod");
     assertThatThrownBy(() -> branches.create("ho-prod", prod)).isInstanceOfSatisfying(RepositoryStateException.class,
         e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.REF_EXISTS))
         .hasMessage("Branch ho-prod already exists. Delete it first if it is stale: git branch -D ho-prod");

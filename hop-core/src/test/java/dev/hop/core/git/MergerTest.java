@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hop.core.errors.RepositoryStateException;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class MergerTest {
     new OriginSync(alice).fetch();
     String before = git.git("alice", "rev-parse", "HEAD");
 
-    ObjectId merge = new Merger(alice, GitFixture.clock()).merge("ho-release/1.0.0/1", "Merge 1 into 1.0.0").orElseThrow();
+    GitId merge = new Merger(alice, GitFixture.clock()).merge("ho-release/1.0.0/1", "Merge 1 into 1.0.0").orElseThrow();
 
     assertThat(git.git("alice", "log", "-1", "--format=%s|%P|%an")).isEqualTo("[ho] Merge 1 into 1.0.0|" + before + " "
         + theirs + "|alice");

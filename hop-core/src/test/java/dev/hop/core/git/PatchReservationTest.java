@@ -13,7 +13,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +100,7 @@ class PatchReservationTest {
   @Test
   void cancelRemovesTheReservationEverywhere() throws Exception {
     PatchReservation alice = reservation("alice");
-    ObjectId tag = alice.reserve(PatchId.of("3-x"));
+    GitId tag = alice.reserve(PatchId.of("3-x"));
 
     alice.cancel(PatchId.of("3-x"), tag);
 

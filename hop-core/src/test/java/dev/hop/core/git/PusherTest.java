@@ -32,8 +32,8 @@ class PusherTest {
   @Test
   void branchAndTagMoveTogether() throws Exception {
     GitWorkspace alice = git.workspace("alice");
-    ObjectId commit = new Committer(alice, GitFixture.clock()).commit("Release 1.0.0", "", List.of());
-    ObjectId tag = new Tags(alice, GitFixture.clock()).create("v1.0.0", commit, "[ho] Release 1.0.0");
+    ObjectId commit = new Committer(alice, GitFixture.clock()).commit("Release 1.0.0", "", List.of()).objectId();
+    ObjectId tag = new Tags(alice, GitFixture.clock()).create("v1.0.0", GitId.of(commit), "[ho] Release 1.0.0").objectId();
 
     new Pusher(alice).pushAtomic(List.of(RefPush.branch("ho-prod", commit), RefPush.create("refs/tags/v1.0.0", tag)));
 
@@ -48,8 +48,8 @@ class PusherTest {
     git.commit("bob", "b.txt", "b\n");
     git.git("bob", "push", "-q", "origin", "ho-prod");
     GitWorkspace alice = git.workspace("alice");
-    ObjectId commit = new Committer(alice, GitFixture.clock()).commit("Release 1.0.0", "", List.of());
-    ObjectId tag = new Tags(alice, GitFixture.clock()).create("v1.0.0", commit, "[ho] Release 1.0.0");
+    ObjectId commit = new Committer(alice, GitFixture.clock()).commit("Release 1.0.0", "", List.of()).objectId();
+    ObjectId tag = new Tags(alice, GitFixture.clock()).create("v1.0.0", GitId.of(commit), "[ho] Release 1.0.0").objectId();
     String before = git.git("alice", "ls-remote", "origin");
 
     assertThatThrownBy(() -> new Pusher(alice).pushAtomic(List.of(RefPush.create("refs/tags/v1.0.0", tag),

@@ -91,11 +91,11 @@ abstract class RemoteScenarios {
   @Test
   void atomicPushRejectedLeavesOriginUnchanged() throws Exception {
     GitWorkspace bob = git.workspace("bob");
-    ObjectId bobs = new Committer(bob, Clock.systemUTC()).commit("bob's change", "", List.of());
+    ObjectId bobs = new Committer(bob, Clock.systemUTC()).commit("bob's change", "", List.of()).objectId();
     new Pusher(bob).pushAtomic(List.of(RefPush.branch("ho-prod", bobs)));
     GitWorkspace alice = git.workspace("alice");
-    ObjectId commit = new Committer(alice, Clock.systemUTC()).commit("Release 1.0.0", "", List.of());
-    ObjectId tag = new Tags(alice, Clock.systemUTC()).create("v1.0.0", commit, "[ho] Release 1.0.0");
+    ObjectId commit = new Committer(alice, Clock.systemUTC()).commit("Release 1.0.0", "", List.of()).objectId();
+    ObjectId tag = new Tags(alice, Clock.systemUTC()).create("v1.0.0", GitId.of(commit), "[ho] Release 1.0.0").objectId();
     String before = git.originGit("show-ref");
 
     assertThatThrownBy(() -> new Pusher(alice).pushAtomic(List.of(RefPush.create("refs/tags/v1.0.0", tag),

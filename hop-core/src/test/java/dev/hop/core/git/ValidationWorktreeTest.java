@@ -38,7 +38,7 @@ class ValidationWorktreeTest {
     ObjectId prod = alice.resolve("refs/heads/ho-prod").orElseThrow();
     Path folder = git.dir("alice").resolve("target/hop/validation");
 
-    try (ValidationWorktree tree = ValidationWorktree.create(alice, folder, "temp-valid-1.0.0", prod)) {
+    try (ValidationWorktree tree = ValidationWorktree.create(alice, folder, "temp-valid-1.0.0", GitId.of(prod))) {
       assertThat(git.cli().run(folder, "symbolic-ref", "--short", "HEAD")).isEqualTo("temp-valid-1.0.0");
       assertThat(git.cli().run(folder, "status", "--porcelain")).isEmpty();
       assertThat(folder.resolve("README.md")).exists();

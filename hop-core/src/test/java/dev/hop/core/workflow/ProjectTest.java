@@ -74,7 +74,7 @@ class ProjectTest {
     HopSettings settings = new HopSettings(dir, Optional.empty(), "none", Optional.empty(), Secret.none(), "it.hop.db",
         Optional.empty(), HopSettings.GitCredentials.NONE, Optional.empty(), Duration.ofMinutes(1),
         Duration.ofMinutes(30), CommandHints.NEUTRAL, Optional.empty());
-    return new Project(settings, e -> { }, Clock.systemUTC(), new GitEnvironment(dir, Map.of()));
+    return new Project(settings, e -> { }, Clock.systemUTC(), new GitEnvironment(dir, Map.of()), Optional.empty());
   }
 
   private static void sleep() {

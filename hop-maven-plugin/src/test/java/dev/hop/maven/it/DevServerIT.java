@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A project with no hop.url (SPEC §2, "The development server"), through the real goals: patch-new needs no
+ * A project with no hop.url, through the real goals: patch-new needs no
  * database, patch-apply starts the project's embedded PostgreSQL (which asks for the password hop generated),
  * {@code mvn test} reaches it through hop:dev-db bound to initialize, hop:db-stop leaves no postgres process of the
  * project; a server killed behind hop's back is started again, two projects get two servers, and with hop.url no

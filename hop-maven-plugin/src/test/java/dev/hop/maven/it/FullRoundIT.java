@@ -9,12 +9,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole development round of issue 6, as README tells it, with real Maven, Git and PostgreSQL: a project
+ * The whole development round, as README tells it, with real Maven, Git and PostgreSQL: a project
  * ready on ho-prod at 0.0.0, two patches, release-new, two patch-adds (one refused by its failing test),
  * promote rc, promote prod.
  */

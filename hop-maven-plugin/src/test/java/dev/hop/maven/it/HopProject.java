@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A hop project on disk for a scenario, laid out as the archetype leaves it (SPEC §2): a pom using the
+ * A hop project on disk for a scenario, laid out as the archetype leaves it: a pom using the
  * plugin under test, {@code Patches/}, {@code releases/}, {@code model/} at 0.0.0, a Git repository on
  * {@code ho-prod} with its first commit pushed to a bare {@code origin} beside it.
  */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The Git side of a scenario project: {@code root/<artifactId>} laid out as the archetype leaves it (SPEC §2),
+ * The Git side of a scenario project: {@code root/<artifactId>} laid out as the archetype leaves it,
  * on {@code ho-prod}, its first commit pushed to a bare {@code root/origin.git}; git runs isolated with
  * {@code root/home} as HOME.
  */
@@ -23,7 +23,7 @@ abstract class ScenarioRepository {
     this.git = new GitCli(root.resolve("home"));
   }
 
-  /** Writes the pom, the folders of SPEC §2 and the archetype's real model/ at 0.0.0. */
+  /** Writes the pom, the folders of a hop project and the archetype's real model/ at 0.0.0. */
   final void layOut(String pom) throws IOException {
     write("pom.xml", pom);
     write(".gitignore", "target/\nbackups/\n.hop/local/\nbuild.log\n");
