@@ -2,7 +2,6 @@ package dev.hop.bench;
 
 import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.HopEvents;
-import dev.hop.core.base.Secret;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
@@ -24,16 +23,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 4's measure: restoring a 300-table production state into a new database through hop's template (already
+ * The restore measure: restoring a 300-table production state into a new database through hop's template (already
  * built: the steady state of {@code patch-apply}) against loading the same {@code model/} dump into a new database
  * with {@code psql}, as a user without hop would. Timed beside them: hop's own loader ({@link ProductionStateLoader},
  * the one that builds the template) and PostgreSQL alone doing hop's copy, to show where the time goes.
@@ -59,7 +56,7 @@ final class RestoreMeasure implements Measure {
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   /** The databases {@link #run} created, kept until {@link #cleanUp}. */
-  private Databases left;
+  private RestoreDatabases left;
   /** Why the server refused the bench's CHECKPOINT, when it did. */
   private String checkpointRefused;
 
@@ -75,7 +72,7 @@ final class RestoreMeasure implements Measure {
     Files.createDirectories(model);
     Path schemaFile = model.resolve("schema-" + VERSION + ".sql");
     Path metadataFile = model.resolve("metadata-" + VERSION + ".sql");
-    Databases databases = new Databases(server);
+    RestoreDatabases databases = new RestoreDatabases(server);
     try {
       ServerVersion version = production(databases.next("prod"), MixedSchema.generate("shop", TABLES, VIEWS,
           context.seed()), schemaFile, metadataFile);
@@ -274,46 +271,6 @@ final class RestoreMeasure implements Measure {
   private static void create(TestPostgres server, DatabaseTarget database, String template) throws SQLException {
     try (Connection c = server.maintenance(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database.database() + " TEMPLATE " + template);
-    }
-  }
-
-  /** The databases of one run: unused names under a random prefix, every one dropped at the end. */
-  private static final class Databases {
-    private final TestPostgres server;
-    private final String prefix;
-    private final List<String> names = new ArrayList<>();
-
-    Databases(TestPostgres server) {
-      this.server = server;
-      byte[] random = new byte[3];
-      ThreadLocalRandom.current().nextBytes(random);
-      this.prefix = "bench_restore_" + HexFormat.of().formatHex(random) + "_";
-    }
-
-    /** A target for a database not created yet, {@code <prefix><role>_<n>}, remembered for the final drop. */
-    DatabaseTarget next(String role) {
-      String name = prefix + role + "_" + names.size();
-      add(name);
-      return new DatabaseTarget(server.jdbcUrl(name), Optional.of(server.user()), Secret.of(server.password()));
-    }
-
-    void add(String name) {
-      names.add(name);
-    }
-
-    /** Drops {@code name} now; returns how long the drop took. */
-    Duration drop(String name) throws SQLException {
-      try (Connection c = server.maintenance(); Statement s = c.createStatement()) {
-        long start = System.nanoTime();
-        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        return Duration.ofNanos(System.nanoTime() - start);
-      }
-    }
-
-    /** Drops every database of the run that exists still; returns how many names it went through. */
-    int dropAll() {
-      new ServerDatabases(server).dropEach(names);
-      return names.size();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.hop.core;
 
+import dev.hop.core.base.Durations;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
@@ -30,7 +31,6 @@ public final class DevDbCommand extends HopCommand<DevDbResult> {
    */
   @Override
   protected Changes<DevDbResult> check() throws HopException {
-    long start = project.clock().millis();
     DatabaseTarget target = project.development();
     DatabaseServer server = new DatabaseServer(target, project.settings().hints());
     Optional<ProductionState> missing = server.exists(target.database()) ? Optional.empty()
@@ -41,9 +41,8 @@ public final class DevDbCommand extends HopCommand<DevDbResult> {
       }
       Optional<String> createdAt = missing.map(production -> production.version().toString());
       boolean embedded = project.settings().jdbcUrl().isEmpty() && project.settings().embedded().isPresent();
-      long took = project.clock().millis() - start;
       project.events().accept(HopEvent.lifecycle("Development database " + target.describe()
-          + createdAt.map(v -> " created at production " + v).orElse(" is there") + " (" + took + " ms)"));
+          + createdAt.map(v -> " created at production " + v).orElse(" is there") + " (" + Durations.format(took()) + ")"));
       return new DevDbResult(target.url(), target.user(), target.password(), embedded, createdAt);
     };
   }

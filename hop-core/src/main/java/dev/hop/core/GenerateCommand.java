@@ -30,20 +30,19 @@ public final class GenerateCommand extends HopCommand<GenerateResult> {
    */
   @Override
   protected Changes<GenerateResult> check() throws HopException {
-    long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     DatabaseTarget target = project.development();
     DatabaseServer server = new DatabaseServer(target, hints);
     if (!server.exists(target.database())) {
       throw DatabaseRefusedException.missing(target.database(), target.describe(), GOAL, hints);
     }
-    return () -> generate(target, start);
+    return () -> generate(target);
   }
 
-  private GenerateResult generate(DatabaseTarget target, long start) throws HopException {
+  private GenerateResult generate(DatabaseTarget target) throws HopException {
     CodegenResult code = new DevelopmentDatabase(project, project.settings().hints().command(GOAL))
         .generateCode();
-    Duration took = Duration.ofMillis(project.clock().millis() - start);
+    Duration took = took();
     project.events().accept(HopEvent.lifecycle("Code generated from " + target.database() + " into src/main/java/"
         + project.settings().basePackage().replace('.', '/') + ": " + code.summary() + " ("
         + Durations.format(took) + ")"));

@@ -2,6 +2,7 @@ package dev.hop.core;
 
 import dev.hop.core.errors.HopException;
 import dev.hop.core.workflow.Project;
+import java.time.Duration;
 
 /**
  * The shape of every goal's command: fluent setters, then one {@link #call()} that first checks every precondition,
@@ -13,6 +14,7 @@ public abstract class HopCommand<R> {
   /** The project the command works on. */
   protected final Project project;
   private boolean called;
+  private long started;
 
   HopCommand(Project project) {
     this.project = project;
@@ -39,7 +41,13 @@ public abstract class HopCommand<R> {
   public final R call() throws HopException {
     checkCallable();
     called = true;
+    started = project.clock().millis();
     return check().make();
+  }
+
+  /** How long the command has run, by the project's clock. */
+  protected final Duration took() {
+    return Duration.ofMillis(project.clock().millis() - started);
   }
 
   /** Refuses a setter or a second call once the command ran: ask {@link Hop} for a new one. */

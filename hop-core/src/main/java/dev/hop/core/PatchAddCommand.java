@@ -25,7 +25,6 @@ import dev.hop.core.workflow.ProductionState;
 import dev.hop.core.workflow.Project;
 import dev.hop.core.workflow.ScratchDatabase;
 import dev.hop.core.workflow.TeamGate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +61,6 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
 
   @Override
   protected Changes<PatchAddResult> check() throws HopException {
-    long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     PatchId patch = PatchId.of(id);
     Optional<Version> version = toVersion == null ? Optional.empty() : Optional.of(Version.parse(toVersion));
@@ -87,12 +85,12 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
           throw new PatchValidationException(patch.value(), stage.toString(), report.counts(),
               report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(), hints);
         }
-        return record(releases, target, patch, report, start);
+        return record(releases, target, patch, report);
       }
     };
   }
 
-  private PatchAddResult record(Releases releases, Version target, PatchId patch, TestReport report, long start)
+  private PatchAddResult record(Releases releases, Version target, PatchId patch, TestReport report)
       throws HopException {
     ReleaseName stage = ReleaseName.stage(target);
     ReleaseFile updated = releases.stage(target).orElse(ReleaseFile.EMPTY).append(patch);
@@ -106,7 +104,7 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
         Step.irreversible("Archive ho-patch/" + patch + " as " + archived,
             () -> new ReleaseArchive(project.git()).archive(patch, target))));
     return new PatchAddResult(patch, stage, updated.patches(), report.counts(),
-        commit.commit().orElseThrow().abbreviated(), archived, Duration.ofMillis(project.clock().millis() - start));
+        commit.commit().orElseThrow().abbreviated(), archived, took());
   }
 
   /** Every branch validation merges must exist locally or on origin (as of the fetch). */

@@ -67,7 +67,6 @@ public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
   }
 
   private Changes<PatchApplyResult> check(RestoreAhead ahead) throws HopException {
-    long start = project.clock().millis();
     CommandHints hints = project.settings().hints();
     PatchId patch = PatchId.of(BranchGuard.patchOf(project.currentBranch(), GOAL, hints));
     Releases releases = project.releases();
@@ -82,11 +81,11 @@ public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
           : new Source(id, sources.revisionOf(id), sources.fromGit(id), Optional.empty()));
     }
 
-    return () -> apply(ahead, patch, releases, production, inputs, start);
+    return () -> apply(ahead, patch, releases, production, inputs);
   }
 
   private PatchApplyResult apply(RestoreAhead ahead, PatchId patch, Releases releases, ProductionState production,
-      List<Source> inputs, long start) throws HopException {
+      List<Source> inputs) throws HopException {
     CommandHints hints = project.settings().hints();
     DevelopmentDatabase database = new DevelopmentDatabase(project, hints.command(GOAL));
     String name = database.target().database();
@@ -113,7 +112,7 @@ public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
     new PlanRunner(project.events(), project.clock()).run(plan);
 
     CodegenResult code = generated.get();
-    Duration took = Duration.ofMillis(project.clock().millis() - start);
+    Duration took = took();
     project.events().accept(HopEvent.lifecycle("Patch " + patch + " applied on " + name + " (production "
         + production.version() + " + " + applied.size() + " patch(es)) in " + Durations.format(took)
         + "; code: " + code.summary() + ". When it is ready, commit it and ask for: "

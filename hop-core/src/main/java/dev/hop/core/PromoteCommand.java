@@ -9,7 +9,6 @@ import dev.hop.core.workflow.Project;
 import dev.hop.core.workflow.Promotion;
 import dev.hop.core.workflow.RcPromotion;
 import dev.hop.core.workflow.TeamGate;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -42,7 +41,6 @@ public final class PromoteCommand extends HopCommand<PromoteResult> {
 
   @Override
   protected Changes<PromoteResult> check() throws HopException {
-    long start = project.clock().millis();
     String target = to == null ? "" : to.trim().toLowerCase(Locale.ROOT);
     if (!target.equals("rc") && !target.equals("prod")) {
       throw new InvalidPromoteTargetException(to, project.settings().hints());
@@ -63,8 +61,7 @@ public final class PromoteCommand extends HopCommand<PromoteResult> {
     return () -> {
       try (TeamLock lock = gate.lock(GOAL)) {
         Promotion done = promotion.run();
-        return new PromoteResult(done.release(), done.patches(), done.tag(), done.notified(),
-            Duration.ofMillis(project.clock().millis() - start));
+        return new PromoteResult(done.release(), done.patches(), done.tag(), done.notified(), took());
       }
     };
   }

@@ -68,12 +68,11 @@ public final class UpgradeCommand extends HopCommand<UpgradeResult> {
 
   @Override
   protected Changes<UpgradeResult> check() throws HopException {
-    long start = System.nanoTime();
     ProductionUpgrade.Checked upgrade = new ProductionUpgrade(project,
         new ProductionUpgrade.Options(toRelease, dryRun, create, backupDir, lockWait)).check();
     return () -> {
       try (upgrade) {
-        return result(upgrade.run(), Duration.ofNanos(System.nanoTime() - start));
+        return result(upgrade.run(), took());
       }
     };
   }

@@ -5,24 +5,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.testing.GitCli;
 import dev.hop.core.testing.GitSandbox;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A git sandbox whose origin has a first commit on ho-prod that alice and bob both have, with hop workspaces
- * opened on the clones and the events they emit; closing it checks origin with {@code git fsck --strict}.
+ * opened on the clones and the events they emit; closing it checks origin with {@code git fsck --strict}. Made in a
+ * folder given, or, registered as a test's extension ({@code @RegisterExtension}), anew for each test in a temporary
+ * folder of its own, closed and deleted after it.
  */
-final class GitFixture implements AutoCloseable {
-  final GitSandbox sandbox;
+final class GitFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
+  GitSandbox sandbox;
   final List<HopEvent> events = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, GitWorkspace> workspaces = new LinkedHashMap<>();
+  private Path root;
+
+  /** A fixture set up before each test of the class that registers it. */
+  GitFixture() {
+  }
 
   GitFixture(Path dir) throws Exception {
+    open(dir);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    open(Files.createTempDirectory("hop-git-fixture-"));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    try {
+      close();
+    } finally {
+      workspaces.clear();
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** The folder the sandbox is in. */
+  Path root() {
+    return root;
+  }
+
+  private void open(Path dir) throws Exception {
+    root = dir;
     sandbox = GitSandbox.create(dir);
     // no background auto-gc (JGit runs it after fetch and receive) racing with the temp folder's removal
     cli().run(dir, "config", "--global", "gc.auto", "0");

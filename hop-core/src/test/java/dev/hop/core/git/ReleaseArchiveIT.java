@@ -1,0 +1,58 @@
+package dev.hop.core.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.release.PatchId;
+import dev.hop.core.release.Version;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Checks that archiving renames ho-patch/id to ho-release/X.Y.Z/id locally and on origin. */
+class ReleaseArchiveIT {
+  @RegisterExtension
+  final GitFixture git = new GitFixture();
+
+  @Test
+  void archivesALocalBranch() throws Exception {
+    git.git("alice", "switch", "-q", "-c", "ho-patch/12-users");
+    String tip = git.commit("alice", "Patches/12-users/01.sql", "create table users();\n");
+    git.git("alice", "push", "-q", "origin", "ho-patch/12-users");
+    git.git("alice", "switch", "-q", "ho-prod");
+    new OriginSync(git.workspace("alice")).fetch();
+
+    new ReleaseArchive(git.workspace("alice")).archive(PatchId.of("12-users"), Version.parse("1.4.0"));
+
+    assertThat(git.git("alice", "branch", "-a", "--format=%(refname:short)").lines())
+        .containsExactlyInAnyOrder("ho-prod", "ho-release/1.4.0/12-users", "origin/ho-prod",
+            "origin/ho-release/1.4.0/12-users");
+    assertThat(git.originGit("branch", "--format=%(refname:short) %(objectname)").lines())
+        .containsExactlyInAnyOrder("ho-prod " + git.originGit("rev-parse", "ho-prod"),
+            "ho-release/1.4.0/12-users " + tip);
+  }
+
+  @Test
+  void archivesABranchThatOnlyOriginHas() throws Exception {
+    git.git("bob", "switch", "-q", "-c", "ho-patch/7");
+    String tip = git.commit("bob", "Patches/7/01.sql", "select 1;\n");
+    git.git("bob", "push", "-q", "origin", "ho-patch/7");
+    new OriginSync(git.workspace("alice")).fetch();
+    assertThat(git.git("alice", "branch", "--list", "ho-patch/*")).isEmpty();
+
+    new ReleaseArchive(git.workspace("alice")).archive(PatchId.of("7"), Version.parse("0.1.0"));
+
+    assertThat(git.git("alice", "branch", "-a", "--format=%(refname:short)").lines())
+        .containsExactlyInAnyOrder("ho-prod", "ho-release/0.1.0/7", "origin/ho-prod", "origin/ho-release/0.1.0/7");
+    assertThat(git.originGit("rev-parse", "refs/heads/ho-release/0.1.0/7")).isEqualTo(tip);
+    assertThat(git.originGit("branch", "--list", "ho-patch/*")).isEmpty();
+  }
+
+  @Test
+  void missingBranchIsRefused() {
+    assertThatThrownBy(() -> new ReleaseArchive(git.workspace("alice")).archive(PatchId.of("9"), Version.parse("1.0.0")))
+        .isInstanceOfSatisfying(RepositoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.MISSING_REF))
+        .hasMessageStartingWith("Branch ho-patch/9 exists neither locally nor on origin");
+  }
+}

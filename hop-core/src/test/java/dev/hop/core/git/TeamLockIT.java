@@ -1,0 +1,116 @@
+package dev.hop.core.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.TeamRefusalException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Checks the team lock: one holder at a time, stale locks broken, release on every path. */
+class TeamLockIT {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  @RegisterExtension
+  final GitFixture git = new GitFixture();
+
+  private TeamLock acquire(String developer, Clock clock) throws Exception {
+    return TeamLock.acquire(git.workspace(developer), "patch-add", developer + "-host", TeamLock.DEFAULT_TIMEOUT,
+        clock);
+  }
+
+  @Test
+  void heldLockRefusesWithHolderAndAge() throws Exception {
+    try (TeamLock lock = acquire("alice", Clock.fixed(T0, ZoneOffset.UTC))) {
+      assertThat(git.originGit("cat-file", "-t", "lock-ho-prod")).isEqualTo("tag");
+      assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).contains("user: alice", "host: alice-host",
+          "goal: patch-add", "since: 2026-03-01T10:00:00Z");
+
+      assertThatThrownBy(() -> acquire("bob", Clock.fixed(T0.plus(Duration.ofMinutes(12)), ZoneOffset.UTC)))
+          .isInstanceOfSatisfying(TeamRefusalException.class, e -> {
+            assertThat(e.reason()).isEqualTo(TeamRefusalException.Reason.LOCK_HELD);
+            assertThat(e.holder()).contains("alice");
+          })
+          .hasMessageStartingWith("ho-prod is locked by alice on alice-host (patch-add) since 2026-03-01T10:00:00Z,"
+              + " 12 min ago");
+    }
+    assertThat(git.originGit("tag", "-l")).isEmpty();
+    assertThat(git.git("alice", "tag", "-l")).isEmpty();
+  }
+
+  @Test
+  void staleLockIsBrokenWithAWarning() throws Exception {
+    TeamLock forgotten = acquire("alice", Clock.fixed(T0, ZoneOffset.UTC));
+
+    try (TeamLock lock = acquire("bob", Clock.fixed(T0.plus(Duration.ofMinutes(31)), ZoneOffset.UTC))) {
+      assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).contains("user: bob");
+      assertThat(git.events).contains(HopEvent.warn("Breaking the stale lock on ho-prod held by alice on alice-host"
+          + " (patch-add) since 2026-03-01T10:00:00Z, 31 min ago (older than 30 min)"));
+      forgotten.close();
+      assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).as("alice's late release leaves bob's lock")
+          .contains("user: bob");
+    }
+    assertThat(git.originGit("tag", "-l")).isEmpty();
+  }
+
+  @Test
+  void releasedAfterAnException() throws Exception {
+    assertThatThrownBy(() -> {
+      try (TeamLock lock = acquire("alice", Clock.systemUTC())) {
+        throw new IllegalStateException("goal failed");
+      }
+    }).hasMessage("goal failed");
+
+    assertThat(git.originGit("tag", "-l")).isEmpty();
+    assertThat(git.git("alice", "tag", "-l")).isEmpty();
+    acquire("bob", Clock.systemUTC()).close();
+  }
+
+  @Test
+  void twoClonesInParallelExactlyOneHolderPerRound() throws Exception {
+    GitWorkspace alice = git.workspace("alice");
+    GitWorkspace bob = git.workspace("bob");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        CyclicBarrier start = new CyclicBarrier(2);
+        CyclicBarrier tried = new CyclicBarrier(2);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (GitWorkspace ws : List.of(alice, bob)) {
+          outcomes.add(pool.submit(() -> {
+            start.await();
+            TeamLock lock = null;
+            try {
+              lock = TeamLock.acquire(ws, "promote", "host", TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC());
+            } catch (TeamRefusalException e) {
+              assertThat(e.reason()).isEqualTo(TeamRefusalException.Reason.LOCK_HELD);
+            } finally {
+              tried.await();
+            }
+            if (lock != null) {
+              lock.close();
+              return "held";
+            }
+            return "refused";
+          }));
+        }
+        List<String> results = List.of(outcomes.get(0).get(), outcomes.get(1).get());
+        assertThat(results).as("round %d", round).containsExactlyInAnyOrder("held", "refused");
+        assertThat(git.originGit("tag", "-l")).as("round %d released", round).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
