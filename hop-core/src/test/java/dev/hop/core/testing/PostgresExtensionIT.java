@@ -32,7 +32,7 @@ class PostgresExtensionIT {
   @Test
   void injectsOneExistingDatabasePerClassEverywhere(TestDatabase database) throws SQLException {
     assertThat(database).isEqualTo(fromConstructor).isEqualTo(fromBeforeAll);
-    assertThat(database.name()).startsWith("postgresextensiontest_");
+    assertThat(database.name()).startsWith("postgresextensionit_");
     assertThat(exists(database.name())).isTrue();
   }
 

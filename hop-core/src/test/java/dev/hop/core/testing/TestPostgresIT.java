@@ -48,8 +48,8 @@ class TestPostgresIT {
     TestDatabase first = server.createDatabase("TestPostgresIT");
     TestDatabase second = server.createDatabase("TestPostgresIT");
     try {
-      assertThat(first.name()).isNotEqualTo(second.name()).startsWith("testpostgrestest_").matches(VALID_NAME);
-      assertThat(second.name()).startsWith("testpostgrestest_").matches(VALID_NAME);
+      assertThat(first.name()).isNotEqualTo(second.name()).startsWith("testpostgresit_").matches(VALID_NAME);
+      assertThat(second.name()).startsWith("testpostgresit_").matches(VALID_NAME);
       assertThat(exists(first.name())).isTrue();
       assertThat(exists(second.name())).isTrue();
     } finally {
