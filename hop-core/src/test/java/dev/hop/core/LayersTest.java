@@ -53,6 +53,9 @@ class LayersTest {
   static final ArchRule jgitStaysInGit = library("org.eclipse.jgit..", "dev.hop.core.git..");
 
   @ArchTest
+  static final ArchRule sshdStaysInGit = library("org.apache.sshd..", "dev.hop.core.git..");
+
+  @ArchTest
   static final ArchRule javaParserStaysInCodegen = library("com.github.javaparser..", "dev.hop.core.codegen..");
 
   @ArchTest

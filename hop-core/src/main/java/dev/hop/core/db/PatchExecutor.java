@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Applies one patch's scripts in order on the caller's connection and transaction, recording each file in
- * {@code hop_applied_patch}; a Java script or a {@code -- hop:no-transaction} file commits the work before it. Inside
+ * {@code hop_applied_patch}; the session is reset ({@link SessionReset}) before the patch's first script and after
+ * its last, so that no patch sees another's session state and hop's records are written in a clean one. A Java script or a {@code -- hop:no-transaction} file commits the work before it. Inside
  * a transaction the records are sent together, at the end of the patch or before a script commits the work, so that
  * each is committed with the work it describes.
  */
@@ -87,6 +88,7 @@ public final class PatchExecutor {
     boolean transactional = true;
     List<String> names = new ArrayList<>();
     try (PatchFolder dir = PatchFolder.of(folder, files)) {
+      SessionReset.reset(c);
       for (PatchScript script : scripts) {
         String file = "Patches/" + patch + "/" + script.name();
         long t0 = System.nanoTime();
@@ -107,6 +109,7 @@ public final class PatchExecutor {
         events.accept(new HopEvent(fileLevel, "Ran " + file + " in " + Durations.format(took)));
         names.add(script.name());
       }
+      SessionReset.reset(c);
       if (!recordsWaitForFlush) {
         flush(c);
       }

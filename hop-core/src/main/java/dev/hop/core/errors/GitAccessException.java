@@ -18,7 +18,13 @@ public final class GitAccessException extends HopUserException {
     /** The SSH host key differs from the one in known_hosts. */
     CHANGED_HOST_KEY,
     /** Origin refused the credentials offered (SSH keys, or username and password). */
-    AUTHENTICATION_FAILED
+    AUTHENTICATION_FAILED,
+    /** An SSH key is protected by a passphrase, which hop never asks for, and no agent holds it. */
+    KEY_LOCKED,
+    /** An SSH key cannot be loaded by hop's SSH client (damaged, or of a kind it does not read). */
+    KEY_UNUSABLE,
+    /** hop had no SSH key to offer: none in ~/.ssh, no agent. */
+    NO_CREDENTIALS
   }
 
   private final Reason reason;

@@ -25,7 +25,6 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 public final class RemoteAccess implements AutoCloseable {
   /** The upload-pack JGit answers in process unless it is told otherwise. */
   private static final String DEFAULT_UPLOAD_PACK = "git-upload-pack";
-  private static final List<String> KEY_FILES = List.of("id_ed25519", "id_ecdsa", "id_rsa", "id_dsa");
 
   private final GitEnvironment environment;
   private final HttpsCredentials https;
@@ -128,21 +127,27 @@ public final class RemoteAccess implements AutoCloseable {
     return https.consulted();
   }
 
+  /** The default SSH key files of the user's {@code ~/.ssh}, with whether each can be offered. */
+  List<SshKeyFiles.KeyFile> sshKeys() {
+    return SshKeyFiles.in(environment.sshDirectory());
+  }
+
+  /** Whether an ssh-agent is named by the environment ({@code SSH_AUTH_SOCK}). */
+  boolean sshAgent() {
+    return environment.variable("SSH_AUTH_SOCK").isPresent();
+  }
+
   /** The SSH credentials hop could offer, for failure messages (file names, never contents). */
   List<String> sshSourcesConsulted() {
     List<String> sources = new ArrayList<>();
-    Path dir = environment.sshDirectory();
-    for (String name : KEY_FILES) {
-      if (Files.isRegularFile(dir.resolve(name))) {
-        sources.add("~/.ssh/" + name);
-      }
+    for (SshKeyFiles.KeyFile key : sshKeys()) {
+      sources.add(key.display());
     }
     if (sources.isEmpty()) {
-      sources.add("~/.ssh (no default key: " + String.join(", ", KEY_FILES) + ")");
+      sources.add("~/.ssh (no default key: " + String.join(", ", SshKeyFiles.DEFAULT_NAMES) + ")");
     }
     sources.add("IdentityFile entries of ~/.ssh/config");
-    sources.add("ssh-agent (" + (environment.variable("SSH_AUTH_SOCK").isPresent() ? "SSH_AUTH_SOCK set"
-        : "SSH_AUTH_SOCK not set") + ")");
+    sources.add("ssh-agent (" + (sshAgent() ? "SSH_AUTH_SOCK set" : "SSH_AUTH_SOCK not set") + ")");
     return sources;
   }
 

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 final class RemoteFailures {
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+):[^@/\\s]+@");
   private static final Pattern AUTH_SIGNS = Pattern.compile("not authorized|authentication|auth fail|\\b40[13]\\b"
-      + "|credentialsprovider|permission denied \\(publickey");
+      + "|credentialsprovider");
+  /** How Apache MINA sshd ends a login the server did not accept with any key offered (or when none was). */
+  private static final Pattern SSH_LOGIN_FAILED = Pattern.compile("no more authentication methods available"
+      + "|permission denied \\(publickey");
 
   private RemoteFailures() {
   }
@@ -35,18 +38,60 @@ final class RemoteFailures {
       return hostKey(what, url, refusal.get(), failure);
     }
     String text = chain(failure).toLowerCase(Locale.ROOT);
-    if (AUTH_SIGNS.matcher(text).find()) {
-      boolean ssh = !url.startsWith("http");
-      List<String> tried = ssh ? workspace.access().sshSourcesConsulted() : workspace.access().httpsSourcesConsulted();
-      String fix = ssh
-          ? "Add your public key to your account on the Git server, or name the key in ~/.ssh/config (IdentityFile)"
-          : "Set a <server> in settings.xml and -Dhop.gitServerId, a ~/.netrc entry, or " + GitEnvironment.USERNAME_VARIABLE
-              + " and " + GitEnvironment.PASSWORD_VARIABLE + " (a token works as password)";
+    boolean ssh = !url.startsWith("http");
+    if (ssh && SSH_LOGIN_FAILED.matcher(text).find()) {
+      return sshLogin(workspace, gitCommand, what, url, failure);
+    }
+    if (!ssh && AUTH_SIGNS.matcher(text).find()) {
+      List<String> tried = workspace.access().httpsSourcesConsulted();
       return new GitAccessException(GitAccessException.Reason.AUTHENTICATION_FAILED, host(url), tried,
-          what + ": origin (" + url + ") refused the credentials. Tried: " + String.join(", ", tried) + ". " + fix
-              + ". Check with: " + gitCommand, failure);
+          what + ": origin (" + url + ") refused the credentials. Tried: " + String.join(", ", tried) + ". Set a"
+              + " <server> in settings.xml and -Dhop.gitServerId, a ~/.netrc entry, or "
+              + GitEnvironment.USERNAME_VARIABLE + " and " + GitEnvironment.PASSWORD_VARIABLE + " (a token works as"
+              + " password). Check with: " + gitCommand, failure);
     }
     return new GitOperationException(gitCommand, what + " (" + url + ")", new RedactedCause(failure));
+  }
+
+  /**
+   * An SSH login that failed: the keys hop could not offer (protected by a passphrase, unreadable) come first, then
+   * the case of no key at all; only when hop offered keys did origin refuse the credentials.
+   */
+  private static GitAccessException sshLogin(GitWorkspace workspace, String gitCommand, String what, String url,
+      Exception failure) {
+    RemoteAccess access = workspace.access();
+    List<SshKeyFiles.KeyFile> keys = access.sshKeys();
+    List<String> tried = access.sshSourcesConsulted();
+    String agent = access.sshAgent() ? "the ssh-agent of SSH_AUTH_SOCK does not hold it"
+        : "no ssh-agent runs (SSH_AUTH_SOCK is not set)";
+    List<String> locked = keys.stream().filter(SshKeyFiles.KeyFile::locked).map(SshKeyFiles.KeyFile::display).toList();
+    if (!locked.isEmpty()) {
+      String files = String.join(" ", locked);
+      return new GitAccessException(GitAccessException.Reason.KEY_LOCKED, host(url), tried, what + ": origin ("
+          + url + ") did not let hop in, and " + String.join(" and ", locked) + (locked.size() == 1 ? " is" : " are")
+          + " protected by a passphrase, which hop never asks for (goals run without a terminal), and " + agent
+          + ". Load the key into an agent, then run the goal again: eval \"$(ssh-agent -s)\" && ssh-add " + files
+          + " (in CI, give the job an agent with the key). Check with: " + gitCommand, failure);
+    }
+    List<SshKeyFiles.KeyFile> unusable = keys.stream().filter(k -> k.problem().isPresent()).toList();
+    if (!unusable.isEmpty()) {
+      SshKeyFiles.KeyFile key = unusable.get(0);
+      return new GitAccessException(GitAccessException.Reason.KEY_UNUSABLE, host(url), tried, what + ": origin ("
+          + url + ") did not let hop in, and hop cannot use " + key.display() + ": " + key.problem().get()
+          + ". Check the key with: ssh-keygen -y -f " + key.display() + ", or make a new one with: ssh-keygen -t"
+          + " ed25519 (then add its .pub to your account on the Git server)", failure);
+    }
+    if (keys.isEmpty() && !access.sshAgent()) {
+      return new GitAccessException(GitAccessException.Reason.NO_CREDENTIALS, host(url), tried, what + ": hop had"
+          + " no SSH key to offer origin (" + url + "): ~/.ssh holds none of " + String.join(", ",
+          SshKeyFiles.DEFAULT_NAMES) + " and no ssh-agent runs (SSH_AUTH_SOCK is not set). Make a key with: ssh-keygen"
+          + " -t ed25519, add ~/.ssh/id_ed25519.pub to your account on the Git server, or name your key in"
+          + " ~/.ssh/config (IdentityFile). Check with: " + gitCommand, failure);
+    }
+    return new GitAccessException(GitAccessException.Reason.AUTHENTICATION_FAILED, host(url), tried,
+        what + ": origin (" + url + ") refused the credentials. Tried: " + String.join(", ", tried) + ". Add your"
+            + " public key to your account on the Git server, or name the key in ~/.ssh/config (IdentityFile)."
+            + " Check with: " + gitCommand, failure);
   }
 
   private static GitAccessException hostKey(String what, String url, KnownHostsPolicy.Refusal refusal,

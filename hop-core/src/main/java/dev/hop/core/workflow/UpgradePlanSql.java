@@ -2,13 +2,16 @@ package dev.hop.core.workflow;
 
 import dev.hop.core.db.PatchScript;
 import dev.hop.core.db.PatchScripts;
+import dev.hop.core.db.SessionReset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes an upgrade plan as the SQL an upgrade runs, for review and for psql: one transaction for the whole
- * path, every SQL file verbatim, the metadata rows hop records, Java scripts as comments, and the transaction
- * broken around {@code -- hop:no-transaction} files exactly where the upgrade breaks it.
+ * path, each patch between two session resets ({@link SessionReset}), every SQL file verbatim, the metadata rows hop
+ * records, Java scripts as comments, and the transaction broken around {@code -- hop:no-transaction} files exactly
+ * where the upgrade breaks it.
  */
 public final class UpgradePlanSql {
 
@@ -27,10 +30,13 @@ public final class UpgradePlanSql {
       b.append("\n-- ==== release ").append(release.version()).append(" (tag ").append(release.tag()).append(", ")
           .append(release.commit()).append(") ====\n");
       for (UpgradePlan.Patch patch : release.patches()) {
-        b.append("\n-- ---- patch ").append(patch.id()).append(" ----\n");
+        b.append("\n-- ---- patch ").append(patch.id()).append(" ----\n").append(SessionReset.SQL).append('\n');
+        List<String> records = new ArrayList<>();
         for (PatchScript script : PatchScripts.of(patch.files())) {
-          append(b, release, patch, script);
+          append(b, release, patch, script, records);
         }
+        b.append(SessionReset.SQL).append('\n');
+        records.forEach(b::append);
       }
       b.append("\nINSERT INTO half_orm_meta.hop_release (major, minor, patch, pre_release, pre_release_num,"
           + " changelog, commit) VALUES (").append(release.version().major()).append(", ")
@@ -47,9 +53,17 @@ public final class UpgradePlanSql {
     return ids.isEmpty() ? "no patches" : "patches: " + String.join(", ", ids);
   }
 
+  /**
+   * Appends one file; its record waits in {@code records} for the end of the patch, unless a file that breaks the
+   * transaction comes first (its COMMIT takes the records before it), as in the upgrade.
+   */
   private static void append(StringBuilder b, UpgradePlan.Release release, UpgradePlan.Patch patch,
-      PatchScript script) {
+      PatchScript script, List<String> records) {
     String file = "Patches/" + patch.id() + "/" + script.name();
+    if (script.breaksTransaction()) {
+      records.forEach(b::append);
+      records.clear();
+    }
     if (script.kind() == PatchScript.Kind.JAVA) {
       b.append("-- file ").append(file).append(": Java script, run by hop with the java launcher (HOP_URL, ...);"
           + " it commits the work before it, so the upgrade relies on its backup:\n");
@@ -76,9 +90,9 @@ public final class UpgradePlanSql {
         b.append("BEGIN;\n");
       }
     }
-    b.append("INSERT INTO half_orm_meta.hop_applied_patch (release, patch_id, file, sha256, duration) VALUES (")
-        .append(literal(release.version().toString())).append(", ").append(literal(patch.id().value())).append(", ")
-        .append(literal(script.name())).append(", ").append(literal(script.sha256())).append(", interval '0');\n");
+    records.add("INSERT INTO half_orm_meta.hop_applied_patch (release, patch_id, file, sha256, duration) VALUES ("
+        + literal(release.version().toString()) + ", " + literal(patch.id().value()) + ", " + literal(script.name())
+        + ", " + literal(script.sha256()) + ", interval '0');\n");
   }
 
   private static String literal(String s) {

@@ -6,9 +6,7 @@ import dev.hop.core.base.HopSettings.GitCredentials;
 import dev.hop.core.errors.GitAccessException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.Map;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.Test;
 
 /** The remote scenarios over SSH (JGit's Apache MINA client against an in-process sshd), and SSH refusals. */
@@ -24,8 +22,7 @@ class SshRemoteIT extends RemoteScenarios {
   @Override
   RemoteAccess access(String developer) throws Exception {
     Path home = dir.resolve("home-" + developer);
-    KeyPair key = server.prepareHome(home, true);
-    server.authorize(key.getPublic());
+    server.authorize(server.prepareHome(home, true, "ed25519"));
     return RemoteAccess.of(GitCredentials.NONE, new GitEnvironment(home, Map.of()));
   }
 
@@ -45,52 +42,22 @@ class SshRemoteIT extends RemoteScenarios {
   }
 
   @Test
-  void keyFromSshAgentIsUsed() throws Exception {
-    Path keys = dir.resolve("agent-keys");
-    KeyPair key = server.prepareHome(keys, true);
-    server.authorize(key.getPublic());
-    Path home = Files.createDirectories(dir.resolve("home-agent/.ssh")).getParent();
-    Files.copy(keys.resolve(".ssh/known_hosts"), home.resolve(".ssh/known_hosts"));
-    Path socket = dir.resolve("agent.sock");
-    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
-    try {
-      for (int i = 0; i < 50 && !Files.exists(socket); i++) {
-        Thread.sleep(100);
-      }
-      Files.setPosixFilePermissions(keys.resolve(".ssh/id_ecdsa"), java.nio.file.attribute.PosixFilePermissions
-          .fromString("rw-------"));
-      ProcessBuilder add = new ProcessBuilder("ssh-add", keys.resolve(".ssh/id_ecdsa").toString()).redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      add.environment().put("SSH_AUTH_SOCK", socket.toString());
-      Process added = add.start();
-      assertThat(added.waitFor()).as(new String(added.getInputStream().readAllBytes())).isZero();
-
-      try (RemoteAccess access = RemoteAccess.of(GitCredentials.NONE, new GitEnvironment(home,
-          Map.of("SSH_AUTH_SOCK", socket.toString())))) {
-        new OriginSync(git.workspace("alice", access)).fetch();
-      }
-    } finally {
-      agent.destroy();
-    }
-  }
-
-  @Test
   void keyTheServerDoesNotKnowIsRefused() throws Exception {
     Path home = dir.resolve("home-stranger");
-    server.prepareHome(home, true);
+    server.prepareHome(home, true, "ed25519");
 
     GitAccessException e = fetchFails(home);
 
     assertThat(e.reason()).isEqualTo(GitAccessException.Reason.AUTHENTICATION_FAILED);
-    assertThat(e.sourcesTried()).contains("~/.ssh/id_ecdsa");
+    assertThat(e.sourcesTried()).contains("~/.ssh/id_ed25519");
     assertThat(e).hasMessageStartingWith("Cannot fetch from origin: origin (" + server.url("origin.git")
-        + ") refused the credentials. Tried: ~/.ssh/id_ecdsa");
+        + ") refused the credentials. Tried: ~/.ssh/id_ed25519");
   }
 
   @Test
   void unknownHostKeyIsRefusedWithTheCommandToTrustIt() throws Exception {
     Path home = dir.resolve("home-new");
-    server.authorize(server.prepareHome(home, false).getPublic());
+    server.authorize(server.prepareHome(home, false, "ed25519"));
 
     GitAccessException e = fetchFails(home);
 
@@ -104,8 +71,8 @@ class SshRemoteIT extends RemoteScenarios {
   @Test
   void changedHostKeyIsRefused() throws Exception {
     Path home = dir.resolve("home-moved");
-    server.authorize(server.prepareHome(home, false).getPublic());
-    String otherKey = PublicKeyEntry.toString(SshGitServer.newKeyPair().getPublic());
+    server.authorize(server.prepareHome(home, false, "ed25519"));
+    String otherKey = SshGitServer.publicKeyOf(SshGitServer.keygen(dir.resolve("other/key"), "ed25519", ""));
     Files.writeString(home.resolve(".ssh/known_hosts"), "[127.0.0.1]:" + server.port() + " " + otherKey + "\n");
 
     GitAccessException e = fetchFails(home);

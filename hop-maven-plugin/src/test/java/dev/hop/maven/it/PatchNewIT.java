@@ -53,7 +53,7 @@ class PatchNewIT {
     assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
     assertThat(result.log()).contains("Origin rejected").doesNotContain("at dev.hop.");
     assertThat(result.info()).contains("Undone: create branch ho-patch/12-users",
-        "Undone: commit [ho] Add Patches/12-users on ho-prod",
+        "Undone: write Patches/12-users/README.md and commit [ho] Add Patches/12-users on ho-prod",
         "Undone: reserve patch number 12 (push tag ho-patch/12)");
     assertThat(project.gitOrigin("tag", "-l")).isEmpty();
     assertThat(project.git("tag", "-l")).isEmpty();
