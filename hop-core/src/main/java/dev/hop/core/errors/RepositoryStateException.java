@@ -26,7 +26,9 @@ public final class RepositoryStateException extends HopUserException {
     /** The repository is not in a state to run the step (no commit yet, a rebase in progress, detached HEAD). */
     UNUSABLE,
     /** The checked-out branch is not the one the goal runs on (ho-prod, or a ho-patch/* branch). */
-    WRONG_BRANCH
+    WRONG_BRANCH,
+    /** The repository has no remote called origin, which the team goals share ho-prod through. */
+    NO_ORIGIN
   }
 
   private final Reason reason;

@@ -190,6 +190,20 @@ public final class GitWorkspace implements AutoCloseable {
     return transport;
   }
 
+  /**
+   * Refuses a repository without a remote called origin, naming the two commands that add one.
+   *
+   * @throws RepositoryStateException NO_ORIGIN
+   */
+  void requireOrigin() throws RepositoryStateException {
+    if (originUrl().isEmpty()) {
+      throw new RepositoryStateException(RepositoryStateException.Reason.NO_ORIGIN, ORIGIN, List.of(),
+          "No origin: " + workTree() + " has no remote called origin, and hop shares ho-prod with the team through"
+              + " it (patch numbers, releases, the lock). Create the team's repository (empty), then add it and push"
+              + " ho-prod: git remote add origin <url> && git push -u origin ho-prod, and run the goal again");
+    }
+  }
+
   /** The URL of origin as configured, for messages; empty when there is none. */
   public String originUrl() {
     String url = git.getRepository().getConfig().getString("remote", ORIGIN, "url");

@@ -170,6 +170,7 @@ public final class OriginSync {
    * (see {@link RemoteAccess}); a failure then is translated for {@code command}.
    */
   private <T> T talk(String command, String failure, Exchange<T> exchange) throws HopException {
+    workspace.requireOrigin();
     try {
       return exchange.call();
     } catch (GitAPIException | RuntimeException e) {

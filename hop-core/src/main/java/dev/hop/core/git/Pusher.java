@@ -32,11 +32,13 @@ public final class Pusher {
    * What origin did with each ref, keyed by remote ref name in push order.
    *
    * @param rejected the refs origin refused, with its reason (e.g. {@code REJECTED_NONFASTFORWARD})
+   * @param messages what origin's side said (its hooks' output), empty when nothing
    */
-  public record Report(List<String> accepted, Map<String, String> rejected) {
+  public record Report(List<String> accepted, Map<String, String> rejected, String messages) {
     public Report {
       accepted = List.copyOf(accepted);
       rejected = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
+      messages = messages == null ? "" : messages.strip();
     }
 
     public boolean allAccepted() {
@@ -60,6 +62,13 @@ public final class Pusher {
       });
       causesFirst.putAll(report.rejected());
       String first = causesFirst.keySet().iterator().next();
+      if (report.rejected().values().stream().anyMatch(why -> why.contains("hook"))) {
+        throw new TeamRefusalException(TeamRefusalException.Reason.PUSH_REJECTED, first, "",
+            "Origin's hook refused the push of " + refs.stream().map(RefPush::remoteRef).collect(Collectors.joining(
+                ", ")) + (report.messages().isEmpty() ? "" : ": " + report.messages().replace('\n', ' ')) + " ["
+                + describe(causesFirst) + "]. Nothing was pushed (the push is atomic). The hook is origin's rule: see"
+                + " with whoever runs origin what it allows, then run the goal again");
+      }
       throw new TeamRefusalException(TeamRefusalException.Reason.PUSH_REJECTED, first, "",
           "Origin rejected " + describe(causesFirst) + ", so nothing was pushed (the push of "
               + refs.stream().map(RefPush::remoteRef).collect(Collectors.joining(", ")) + " is atomic). Bring your"
@@ -74,6 +83,7 @@ public final class Pusher {
   public Report push(List<RefPush> refs, boolean atomic) throws HopException {
     String command = "git push" + (atomic ? " --atomic" : "") + " origin "
         + refs.stream().map(RefPush::refspec).collect(Collectors.joining(" "));
+    workspace.requireOrigin();
     try (Transport transport = workspace.openOrigin()) {
       transport.setPushAtomic(atomic);
       List<RemoteRefUpdate> updates = new ArrayList<>();
@@ -94,7 +104,7 @@ public final class Pusher {
       }
       workspace.events().accept(HopEvent.detail(command + ": " + (rejected.isEmpty() ? "accepted" : "rejected "
           + rejected)));
-      return new Report(accepted, rejected);
+      return new Report(accepted, rejected, result.getMessages());
     } catch (IOException | URISyntaxException | RuntimeException e) {
       throw RemoteFailures.translate(workspace, command, "Cannot push to origin", e);
     }

@@ -20,11 +20,14 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * config and known_hosts, and the keys of a running ssh-agent; HTTPS with the first credentials
  * found by {@link HttpsCredentials}; an origin on disk through Git's own {@code git-upload-pack} when it is on the
  * PATH (JGit then speaks protocol v2 to it, so a fetch of some refs is told only of those, where JGit's in-process
- * server lists every ref of the repository), else in process; pushes to it stay in process.
+ * server lists every ref of the repository), else in process; pushes to it through Git's own
+ * {@code git-receive-pack}, which runs the repository's hooks, when it is on the PATH.
  */
 public final class RemoteAccess implements AutoCloseable {
   /** The upload-pack JGit answers in process unless it is told otherwise. */
   private static final String DEFAULT_UPLOAD_PACK = "git-upload-pack";
+  /** The receive-pack JGit answers in process unless it is told otherwise. */
+  private static final String DEFAULT_RECEIVE_PACK = "git-receive-pack";
 
   private final GitEnvironment environment;
   private final HttpsCredentials https;
@@ -64,6 +67,12 @@ public final class RemoteAccess implements AutoCloseable {
         transport.setOptionUploadPack(path.toString());
         forkedLocal = true;
       });
+    }
+    if (onDisk(transport) && DEFAULT_RECEIVE_PACK.equals(transport.getOptionReceivePack())) {
+      // Git's own receive-pack runs the repository's hooks (pre-receive, update), which JGit's in-process one does
+      // not: a team that guards ho-prod with a hook is obeyed by hop as by git push. No fallback: a push without the
+      // hooks is the very thing to avoid.
+      onPath(environment, DEFAULT_RECEIVE_PACK).ifPresent(path -> transport.setOptionReceivePack(path.toString()));
     }
   }
 
