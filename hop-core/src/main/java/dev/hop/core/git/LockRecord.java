@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param host the holder's machine
  * @param goal the goal that took the lock, e.g. {@code patch-add}
  * @param since when it was taken (UTC)
+ * @param pid the holder's process id on its machine, 0 when the lock does not say
  */
-public record LockRecord(String user, String host, String goal, Instant since) {
+public record LockRecord(String user, String host, String goal, Instant since, long pid) {
 
   public LockRecord {
     Objects.requireNonNull(user, "user");
@@ -28,7 +29,7 @@ public record LockRecord(String user, String host, String goal, Instant since) {
   /** The tag message: a subject line, then {@code key: value} lines. */
   String message() {
     return "[ho] Lock ho-prod for " + goal + "\n\nuser: " + user + "\nhost: " + host + "\ngoal: " + goal
-        + "\nsince: " + since + "\n";
+        + "\nsince: " + since + "\npid: " + pid + "\n";
   }
 
   /** Reads a lock tag's message; {@code taggedAt} stands in for a missing or unreadable time. */
@@ -41,13 +42,20 @@ public record LockRecord(String user, String host, String goal, Instant since) {
       }
     });
     Instant since = Optional.ofNullable(fields.get("since")).flatMap(LockRecord::instant).orElse(taggedAt);
+    long pid;
+    try {
+      pid = Long.parseLong(fields.getOrDefault("pid", "0"));
+    } catch (NumberFormatException e) {
+      pid = 0;
+    }
     return new LockRecord(fields.getOrDefault("user", "unknown"), fields.getOrDefault("host", "unknown host"),
-        fields.getOrDefault("goal", "unknown goal"), since);
+        fields.getOrDefault("goal", "unknown goal"), since, pid);
   }
 
-  /** {@code alice on build-7 (patch-add) since 2026-01-02T10:00:00Z, 12 min ago}. */
+  /** {@code alice on build-7 (patch-add, pid 4711) since 2026-01-02T10:00:00Z, 12 min ago}. */
   String describe(Instant now) {
-    return user + " on " + host + " (" + goal + ") since " + since + ", " + age(now) + " ago";
+    return user + " on " + host + " (" + goal + (pid > 0 ? ", pid " + pid : "") + ") since " + since + ", " + age(now)
+        + " ago";
   }
 
   Duration ageAt(Instant now) {

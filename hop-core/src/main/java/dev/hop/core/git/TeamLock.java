@@ -1,5 +1,6 @@
 package dev.hop.core.git;
 
+import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.errors.GitOperationException;
 import dev.hop.core.errors.HopException;
@@ -41,18 +42,19 @@ public final class TeamLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock for {@code goal}, breaking it (with a warning) when its holder took it more than
-   * {@code timeout} ago.
+   * Takes the lock for {@code goal}, breaking it (with a warning) when its holder took it more than {@code timeout}
+   * ago, or took it on this machine from a process that no longer runs (a run that was killed).
    *
-   * @param host this machine's name, for the record
-   * @throws TeamRefusalException LOCK_HELD naming the holder and the lock's age
+   * @param owner this machine and process, for the record
+   * @param hints how to spell the command that breaks a lock at once, in the refusal
+   * @throws TeamRefusalException LOCK_HELD naming the holder, the lock's age and the way out
    */
-  public static TeamLock acquire(GitWorkspace workspace, String goal, String host, Duration timeout, Clock clock)
-      throws HopException {
+  public static TeamLock acquire(GitWorkspace workspace, String goal, LockOwner owner, Duration timeout, Clock clock,
+      CommandHints hints) throws HopException {
     Tags tags = new Tags(workspace, clock);
     Pusher pusher = new Pusher(workspace);
     String user = workspace.repository().getConfig().get(UserConfig.KEY).getCommitterName();
-    LockRecord mine = new LockRecord(user, host, goal, clock.instant());
+    LockRecord mine = new LockRecord(user, owner.host(), goal, clock.instant(), owner.pid());
     ObjectId head = workspace.resolve(Constants.HEAD).orElseThrow();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       ObjectId tag = tags.write(Refs.LOCK_TAG_NAME, head, mine.message());
@@ -68,14 +70,21 @@ public final class TeamLock implements AutoCloseable {
       }
       LockRecord holder = read(workspace, theirs.get());
       Instant now = clock.instant();
-      if (holder.ageAt(now).compareTo(timeout) <= 0) {
+      if (owner.outlived(holder)) {
+        workspace.events().accept(HopEvent.warn("Breaking the lock on ho-prod held by " + holder.describe(now)
+            + ": that process no longer runs on this machine (a run that was killed leaves its lock behind)"));
+      } else if (holder.ageAt(now).compareTo(timeout) <= 0) {
         throw new TeamRefusalException(TeamRefusalException.Reason.LOCK_HELD, Refs.LOCK_TAG, holder.user(),
             "ho-prod is locked by " + holder.describe(now) + ": one team goal at a time changes ho-prod. Wait for"
                 + " it to finish and run " + goal + " again; a lock older than " + timeout.toMinutes() + " min is"
-                + " broken by the next caller. See it with: git fetch origin tag lock-ho-prod && git show lock-ho-prod");
+                + " broken by the next caller. If you know that run is dead (killed, its machine gone), break the lock"
+                + " now with: " + hints.command(goal, "hop.lockTimeout", "0") + " (only then: two goals changing"
+                + " ho-prod at once could interleave their commits and pushes). See the lock with: git fetch origin"
+                + " tag lock-ho-prod && git show lock-ho-prod");
+      } else {
+        workspace.events().accept(HopEvent.warn("Breaking the stale lock on ho-prod held by " + holder.describe(now)
+            + " (older than " + timeout.toMinutes() + " min)"));
       }
-      workspace.events().accept(HopEvent.warn("Breaking the stale lock on ho-prod held by " + holder.describe(now)
-          + " (older than " + timeout.toMinutes() + " min)"));
       pusher.push(List.of(RefPush.delete(Refs.LOCK_TAG, theirs.get())), false);
     }
     throw new TeamRefusalException(TeamRefusalException.Reason.LOCK_HELD, Refs.LOCK_TAG, "",

@@ -3,6 +3,7 @@ package dev.hop.core.workflow;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.LockOwner;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.TeamLock;
 import dev.hop.core.git.WorkTreeCheck;
@@ -50,7 +51,8 @@ public final class TeamGate {
    */
   public TeamLock lock(String goal) throws HopException {
     GitWorkspace git = project.git();
-    TeamLock lock = TeamLock.acquire(git, goal, host(), project.settings().lockTimeout(), project.clock());
+    TeamLock lock = TeamLock.acquire(git, goal, LockOwner.thisProcess(host()), project.settings().lockTimeout(),
+        project.clock(), project.settings().hints());
     try {
       OriginSync sync = new OriginSync(git);
       sync.fetch();

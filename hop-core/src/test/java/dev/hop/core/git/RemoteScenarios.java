@@ -78,14 +78,15 @@ abstract class RemoteScenarios {
 
   @Test
   void lockIsExclusiveAndReleased() throws Exception {
-    try (TeamLock lock = TeamLock.acquire(git.workspace("alice"), "promote", "a-host", TeamLock.DEFAULT_TIMEOUT,
-        Clock.systemUTC())) {
-      assertThatThrownBy(() -> TeamLock.acquire(git.workspace("bob"), "patch-add", "b-host",
-          TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC()))
+    try (TeamLock lock = TeamLock.acquire(git.workspace("alice"), "promote", LockOwner.thisProcess("a-host"),
+        TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC(), CommandHints.NEUTRAL)) {
+      assertThatThrownBy(() -> TeamLock.acquire(git.workspace("bob"), "patch-add", LockOwner.thisProcess("b-host"),
+        TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC(), CommandHints.NEUTRAL))
           .isInstanceOf(TeamRefusalException.class).hasMessageStartingWith("ho-prod is locked by alice on a-host");
     }
     assertThat(git.originGit("tag", "-l")).isEmpty();
-    TeamLock.acquire(git.workspace("bob"), "patch-add", "b-host", TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC()).close();
+    TeamLock.acquire(git.workspace("bob"), "patch-add", LockOwner.thisProcess("b-host"),
+        TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC(), CommandHints.NEUTRAL).close();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.errors.TeamRefusalException;
 import java.time.Clock;
@@ -25,9 +26,15 @@ class TeamLockIT {
   @RegisterExtension
   final GitFixture git = new GitFixture();
 
+  private static final long PID = ProcessHandle.current().pid();
+
   private TeamLock acquire(String developer, Clock clock) throws Exception {
-    return TeamLock.acquire(git.workspace(developer), "patch-add", developer + "-host", TeamLock.DEFAULT_TIMEOUT,
-        clock);
+    return acquire(developer, LockOwner.thisProcess(developer + "-host"), clock);
+  }
+
+  private TeamLock acquire(String developer, LockOwner owner, Clock clock) throws Exception {
+    return TeamLock.acquire(git.workspace(developer), "patch-add", owner, TeamLock.DEFAULT_TIMEOUT, clock,
+        CommandHints.NEUTRAL);
   }
 
   @Test
@@ -35,15 +42,16 @@ class TeamLockIT {
     try (TeamLock lock = acquire("alice", Clock.fixed(T0, ZoneOffset.UTC))) {
       assertThat(git.originGit("cat-file", "-t", "lock-ho-prod")).isEqualTo("tag");
       assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).contains("user: alice", "host: alice-host",
-          "goal: patch-add", "since: 2026-03-01T10:00:00Z");
+          "goal: patch-add", "since: 2026-03-01T10:00:00Z", "pid: " + PID);
 
       assertThatThrownBy(() -> acquire("bob", Clock.fixed(T0.plus(Duration.ofMinutes(12)), ZoneOffset.UTC)))
           .isInstanceOfSatisfying(TeamRefusalException.class, e -> {
             assertThat(e.reason()).isEqualTo(TeamRefusalException.Reason.LOCK_HELD);
             assertThat(e.holder()).contains("alice");
           })
-          .hasMessageStartingWith("ho-prod is locked by alice on alice-host (patch-add) since 2026-03-01T10:00:00Z,"
-              + " 12 min ago");
+          .hasMessageStartingWith("ho-prod is locked by alice on alice-host (patch-add, pid " + PID + ") since"
+              + " 2026-03-01T10:00:00Z, 12 min ago")
+          .hasMessageContaining("break the lock now with: hop patch-add hop.lockTimeout=0");
     }
     assertThat(git.originGit("tag", "-l")).isEmpty();
     assertThat(git.git("alice", "tag", "-l")).isEmpty();
@@ -56,12 +64,39 @@ class TeamLockIT {
     try (TeamLock lock = acquire("bob", Clock.fixed(T0.plus(Duration.ofMinutes(31)), ZoneOffset.UTC))) {
       assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).contains("user: bob");
       assertThat(git.events).contains(HopEvent.warn("Breaking the stale lock on ho-prod held by alice on alice-host"
-          + " (patch-add) since 2026-03-01T10:00:00Z, 31 min ago (older than 30 min)"));
+          + " (patch-add, pid " + PID + ") since 2026-03-01T10:00:00Z, 31 min ago (older than 30 min)"));
       forgotten.close();
       assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).as("alice's late release leaves bob's lock")
           .contains("user: bob");
     }
     assertThat(git.originGit("tag", "-l")).isEmpty();
+  }
+
+  @Test
+  void aLockLeftOnThisMachineByAProcessThatNoLongerRunsIsBrokenAtOnce() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    LockOwner killedRun = new LockOwner("build-1", gone.pid(), pid -> ProcessHandle.of(pid).isPresent());
+    acquire("alice", killedRun, Clock.fixed(T0, ZoneOffset.UTC));
+
+    try (TeamLock lock = acquire("bob", LockOwner.thisProcess("build-1"),
+        Clock.fixed(T0.plus(Duration.ofMinutes(1)), ZoneOffset.UTC))) {
+      assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).contains("user: bob", "pid: " + PID);
+      assertThat(git.events).contains(HopEvent.warn("Breaking the lock on ho-prod held by alice on build-1"
+          + " (patch-add, pid " + gone.pid() + ") since 2026-03-01T10:00:00Z, 1 min ago: that process no longer runs"
+          + " on this machine (a run that was killed leaves its lock behind)"));
+    }
+  }
+
+  @Test
+  void aLockOfARunningProcessOrOfAnotherMachineIsNotBrokenBeforeItsTime() throws Exception {
+    try (TeamLock held = acquire("alice", LockOwner.thisProcess("build-1"), Clock.fixed(T0, ZoneOffset.UTC))) {
+      assertThatThrownBy(() -> acquire("bob", new LockOwner("build-1", PID + 1, pid -> true),
+          Clock.fixed(T0.plus(Duration.ofMinutes(1)), ZoneOffset.UTC))).isInstanceOf(TeamRefusalException.class);
+      assertThatThrownBy(() -> acquire("bob", new LockOwner("build-2", PID + 1, pid -> false),
+          Clock.fixed(T0.plus(Duration.ofMinutes(1)), ZoneOffset.UTC))).isInstanceOf(TeamRefusalException.class)
+          .hasMessageContaining("If you know that run is dead");
+    }
   }
 
   @Test
@@ -92,7 +127,8 @@ class TeamLockIT {
             start.await();
             TeamLock lock = null;
             try {
-              lock = TeamLock.acquire(ws, "promote", "host", TeamLock.DEFAULT_TIMEOUT, Clock.systemUTC());
+              lock = TeamLock.acquire(ws, "promote", LockOwner.thisProcess("host"), TeamLock.DEFAULT_TIMEOUT,
+                  Clock.systemUTC(), CommandHints.NEUTRAL);
             } catch (TeamRefusalException e) {
               assertThat(e.reason()).isEqualTo(TeamRefusalException.Reason.LOCK_HELD);
             } finally {
