@@ -11,6 +11,14 @@ CREATE TABLE shop.all_types (
 );
 COMMENT ON TABLE shop.all_types IS 'Every mapped type.';
 COMMENT ON COLUMN shop.all_types.note IS 'Free text.';
+CREATE DOMAIN shop.flags AS bit(3);
+CREATE TABLE shop.modded (
+  id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  bits bit(3), varbits varbit(5), letters char(4), short_text varchar(5), money numeric(6,2), clock time(2),
+  at_local timestamp(3), span interval day to second(1), bit_list bit(3)[], letter_list char(2)[],
+  amounts numeric(5,1)[], flags shop.flags,
+  total numeric(8,2) GENERATED ALWAYS AS (money * 2) STORED
+);
 CREATE TABLE shop."order" (id int PRIMARY KEY, "class" text, "2fa" bool, "User Name" text, "mixedCase" int);
 CREATE TABLE shop.order_line (order_id int NOT NULL REFERENCES shop."order"(id), line int NOT NULL,
   qty int DEFAULT 1, PRIMARY KEY (line, order_id));

@@ -83,7 +83,8 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
             + report.counts()));
         if (!report.passed()) {
           throw new PatchValidationException(patch.value(), stage.toString(), report.counts(),
-              report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(), hints);
+              report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(),
+              project.dir().relativize(validation.reportsFolder()) + "/", hints);
         }
         return record(releases, target, patch, report);
       }

@@ -5,6 +5,7 @@ import dev.hop.core.base.Durations;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.codegen.CodegenResult;
 import dev.hop.core.db.PatchRun;
+import dev.hop.core.db.PatchScripts;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.plan.PlanRunner;
@@ -80,7 +81,9 @@ public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
               Optional.of(project.patchDir(id)))
           : new Source(id, sources.revisionOf(id), sources.fromGit(id), Optional.empty()));
     }
-
+    for (Source input : inputs) {
+      PatchScripts.requireRunnable(Project.patchFolder(input.patch()), input.files(), hints.command(GOAL));
+    }
     return () -> apply(ahead, patch, releases, production, inputs);
   }
 
@@ -103,7 +106,7 @@ public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
               PatchRun run = database.apply(input.patch(), release, input.files(), input.folder());
               applied.add(new PatchApplyResult.Applied(input.patch(), input.source(), run.scripts()));
             } catch (PatchScriptException e) {
-              throw DevelopmentDatabase.inPatch(e, input.patch(), holds(name, production, applied, input.patch()));
+              throw DevelopmentDatabase.inPatch(e, input.patch(), holds(name, production, applied, input.patch(), e));
             }
           }));
     }
@@ -115,18 +118,30 @@ public final class PatchApplyCommand extends HopCommand<PatchApplyResult> {
     Duration took = took();
     project.events().accept(HopEvent.lifecycle("Patch " + patch + " applied on " + name + " (production "
         + production.version() + " + " + applied.size() + " patch(es)) in " + Durations.format(took)
-        + "; code: " + code.summary() + ". When it is ready, commit it and ask for: "
+        + "; code: " + code.summary() + ". When it is ready, commit and push it, then add it to its release from"
+        + " ho-prod: git switch ho-prod && "
         + hints.command("patch-add", "id", patch.value())));
     return new PatchApplyResult(patch, name, production.version(), applied, code.written().size(),
         code.unchanged().size(), code.deleted().size(), took);
   }
 
+  /** What the development database holds after {@code failure} in patch {@code failed}. */
   private static String holds(String database, ProductionState production, List<PatchApplyResult.Applied> applied,
-      PatchId failed) {
+      PatchId failed, PatchScriptException failure) {
     String before = applied.isEmpty() ? "no patch"
         : applied.stream().map(a -> a.patch().value()).collect(Collectors.joining(", "));
-    return "The development database " + database + " holds production " + production.version() + " plus " + before
-        + "; nothing of " + failed + " was kept";
+    String holds = "The development database " + database + " holds production " + production.version() + " plus "
+        + before;
+    boolean java = failure.reason() == PatchScriptException.Reason.JAVA_FAILED;
+    if (failure.committed().isEmpty() && !java) {
+      return holds + "; nothing of " + failed + " was kept";
+    }
+    String kept = failure.committed().isEmpty() ? "" : String.join(", ", failure.committed())
+        + (failure.committed().size() == 1 ? " was" : " were") + " committed (a Java script or a -- hop:no-transaction"
+        + " file commits the scripts before it)";
+    String script = java ? "whatever " + failure.file() + " committed before it failed" : "";
+    return holds + "; of " + failed + ", " + kept + (kept.isEmpty() || script.isEmpty() ? "" : ", and ") + script
+        + " stays; the rest of it was rolled back";
   }
 
   /** One patch's files and where they were read. */

@@ -149,7 +149,11 @@ public abstract class AbstractHopMojo extends AbstractMojo {
     try (Hop hop = openHop(settings())) {
       run(hop);
     } catch (HopUserException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      // hop's message is whole: Maven would append each cause's message to it (a script's own advice, a transport's
+      // words), so the cause goes along as suppressed, for -e's stack trace only
+      MojoFailureException failure = new MojoFailureException(e.getMessage());
+      failure.addSuppressed(e);
+      throw failure;
     } catch (HopEnvironmentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (HopException | RuntimeException e) {
@@ -185,7 +189,7 @@ public abstract class AbstractHopMojo extends AbstractMojo {
         mavenLaunch(),
         Duration.ofMinutes(testTimeout),
         Duration.ofMinutes(lockTimeout),
-        MavenCommandHints.INSTANCE,
+        MavenCommandHints.forDatabase(url, serverId, user),
         embeddedServer());
   }
 

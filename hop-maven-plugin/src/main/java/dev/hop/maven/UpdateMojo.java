@@ -25,7 +25,7 @@ public class UpdateMojo extends AbstractHopMojo {
   @Override
   protected void run(Hop hop) throws HopException, MojoFailureException {
     UpdateResult result = hop.update().call();
-    result.lines(MavenCommandHints.INSTANCE.command("upgrade")).forEach(getLog()::info);
+    result.lines(hop.settings().hints().command("upgrade")).forEach(getLog()::info);
     if (JsonOutput.requested(parameter("output", output))) {
       JsonOutput.write(basedir.toPath(), GOAL, ResultJson.of(result), getLog());
     }

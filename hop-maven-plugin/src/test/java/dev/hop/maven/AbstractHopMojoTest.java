@@ -48,6 +48,18 @@ class AbstractHopMojoTest {
   }
 
   @Test
+  void aUserErrorsCauseIsKeptOutOfTheMessageMavenPrints() {
+    Refused refused = new Refused("Upgrade failed in release 1.0.0. A released file is never edited: fix it forward");
+    refused.initCause(new IllegalStateException("Fix Patches/4-guard/01_check.sql, then run mvn hop:patch-apply"));
+    AbstractHopMojo mojo = mojoThrowing(refused);
+
+    assertThatThrownBy(mojo::execute).isInstanceOfSatisfying(MojoFailureException.class, e -> {
+      assertThat(e.getCause()).as("Maven appends each cause's message to the one it prints").isNull();
+      assertThat(e.getSuppressed()).containsExactly(refused);
+    });
+  }
+
+  @Test
   void environmentFailuresAreExecutionErrors() {
     AbstractHopMojo mojo = mojoThrowing(new Broken("Cannot reach origin"));
 

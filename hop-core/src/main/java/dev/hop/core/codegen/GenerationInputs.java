@@ -54,6 +54,7 @@ final class GenerationInputs {
       text(out, column.sqlType());
       text(out, column.castType());
       out.append(column.notNull() ? 'N' : 'n');
+      out.append(column.generated() ? 'G' : 'g');
       text(out, column.defaultValue());
       text(out, column.comment());
     }

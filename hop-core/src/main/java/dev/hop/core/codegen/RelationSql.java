@@ -43,10 +43,15 @@ final class RelationSql {
     return relation.primaryKeyColumns().stream().map(relation.columns()::indexOf).toList();
   }
 
-  /** The indexes of the other columns, in column order. */
+  /** The indexes of the other columns that can be written (not computed by the database), in column order. */
   List<Integer> otherIndexes() {
     List<Integer> keys = keyIndexes();
     return java.util.stream.IntStream.range(0, relation.columns().size()).boxed()
-        .filter(i -> !keys.contains(i)).toList();
+        .filter(i -> !keys.contains(i) && !relation.columns().get(i).generated()).toList();
+  }
+
+  /** Whether the database computes some column ({@link Column#generated()}), which insert then leaves out. */
+  boolean hasGenerated() {
+    return relation.columns().stream().anyMatch(Column::generated);
   }
 }

@@ -39,7 +39,7 @@ public final class SchemaReader {
   private static final String COLUMNS = """
       SELECT a.attrelid, a.attname, a.atttypid, format_type(a.atttypid, a.atttypmod),
         format_type(a.atttypid, NULL), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attnum,
-        a.attndims
+        a.attndims, a.attgenerated <> '' OR a.attidentity = 'a'
       FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -132,10 +132,26 @@ public final class SchemaReader {
         PgType type = dims.isEmpty() ? types.resolve(rs.getLong(3), rs.getString(5))
             : PgType.unknown(rs.getString(5) + dims);
         facts.columns.add(new Column(rs.getString(2), type,
-            rs.getString(4) + dims, rs.getString(5) + dims, rs.getBoolean(6), Optional.ofNullable(rs.getString(7)),
-            Optional.ofNullable(comments.get("r" + relation + "." + rs.getInt(8)))));
+            rs.getString(4) + dims, castType(rs.getString(5)) + dims, rs.getBoolean(6),
+            Optional.ofNullable(rs.getString(7)), Optional.ofNullable(comments.get("r" + relation + "." + rs.getInt(8))),
+            rs.getBoolean(10)));
       }
     });
+  }
+
+  /**
+   * The type a bound parameter of a column declared {@code unmodified} (its type without modifiers) is cast to:
+   * {@code bit} and {@code character} without a length mean a length of 1, which would cut the value, so they are
+   * cast to {@code bit varying} and {@code text}, and the column's own type checks the length, as an assignment does.
+   */
+  static String castType(String unmodified) {
+    String element = unmodified.endsWith("[]") ? unmodified.substring(0, unmodified.indexOf('[')) : unmodified;
+    String array = unmodified.substring(element.length());
+    return switch (element) {
+      case "bit" -> "bit varying" + array;
+      case "character" -> "text" + array;
+      default -> unmodified;
+    };
   }
 
   private static void readKeys(Connection connection, Map<Long, RelationFacts> relations) throws CodegenException {

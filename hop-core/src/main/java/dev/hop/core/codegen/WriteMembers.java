@@ -30,6 +30,11 @@ final class WriteMembers {
         "private static final String[] SQL_COLUMNS = " + quoted(i -> Java17.sqlIdentifier(column(i))) + ";"));
     members.add(GeneratedMember.field("PLACEHOLDERS", "The parameter placeholder of each column, in table order.",
         "private static final String[] PLACEHOLDERS = " + quoted(sql::placeholder) + ";"));
+    if (sql.hasGenerated()) {
+      members.add(GeneratedMember.field("GENERATED", "Whether the database computes each column (read, never"
+          + " written), in table order.", "private static final boolean[] GENERATED = " + GeneratedMember.braces(
+          relation.columns().stream().map(c -> String.valueOf(c.generated())).toList()) + ";"));
+    }
     members.add(insert());
     if (relation.hasPrimaryKey()) {
       members.add(find());
@@ -45,14 +50,15 @@ final class WriteMembers {
   private GeneratedMember insert() {
     return GeneratedMember.callable("insert", CONNECTION_ROW, "Inserts {@code row} into {@code " + name()
         + "} and returns the row as stored.\nA null component is left out of the {@code INSERT}, so its column gets"
-        + " its default (NULL when it has none).", """
+        + " its default (NULL when it has none)" + (sql.hasGenerated() ? "; so is a column the database computes"
+        : "") + ".", """
         public static Row insert(Connection connection, Row row) throws SQLException {
             Object[] values = jdbcValues(connection, row);
             StringJoiner columns = new StringJoiner(", ");
             StringJoiner placeholders = new StringJoiner(", ");
             List<Object> parameters = new ArrayList<>();
             for (int index = 0; index < values.length; index++) {
-                if (values[index] != null) {
+                if (values[index] != null{{writable}}) {
                     columns.add(SQL_COLUMNS[index]);
                     placeholders.add(PLACEHOLDERS[index]);
                     parameters.add(values[index]);
@@ -60,7 +66,8 @@ final class WriteMembers {
             }
             String into = parameters.isEmpty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + placeholders + ")";
             return query(connection, "INSERT INTO " + RELATION + into + {{returning}}, parameters.toArray()).get(0);
-        }""".replace("{{returning}}", Java17.literal(" RETURNING " + sql.columnList())));
+        }""".replace("{{returning}}", Java17.literal(" RETURNING " + sql.columnList()))
+        .replace("{{writable}}", sql.hasGenerated() ? " && !GENERATED[index]" : ""));
   }
 
   private GeneratedMember find() {
@@ -76,8 +83,8 @@ final class WriteMembers {
     List<Integer> order = new ArrayList<>(sql.otherIndexes());
     order.addAll(sql.keyIndexes());
     return GeneratedMember.callable("update", CONNECTION_ROW, "Sets every other column of the row of {@code "
-        + name() + "} with {@code row}'s primary key to {@code row}'s values (null meaning NULL); false when there is"
-        + " no such row.", """
+        + name() + "} with {@code row}'s primary key to {@code row}'s values (null meaning NULL)"
+        + (sql.hasGenerated() ? ", but those the database computes" : "") + "; false when there is no such row.", """
         public static boolean update(Connection connection, Row row) throws SQLException {
             Object[] values = jdbcValues(connection, row);
             return execute(connection, "UPDATE " + RELATION + {{set}}, new Object[] {{values}}) > 0;

@@ -117,13 +117,28 @@ public final class DatabaseServer {
    */
   public void dropDevelopment(Connection c, String database, String action)
       throws DatabaseException, DatabaseRefusedException {
+    if (requireDroppable(c, database, action)) {
+      drop(c, database);
+    }
+  }
+
+  /**
+   * Refuses {@code database} when it exists without hop's development mark, changing nothing, so that a goal can
+   * check before its first change that it may drop it later.
+   *
+   * @param action what the goal would do with it, for the refusal ({@code re-create})
+   * @return whether the database exists
+   * @throws DatabaseRefusedException when it exists and hop did not create it for development
+   */
+  public boolean requireDroppable(Connection c, String database, String action)
+      throws DatabaseException, DatabaseRefusedException {
     if (!exists(c, database)) {
-      return;
+      return false;
     }
     if (!DevelopmentMarker.isDevelopment(c, database)) {
       throw DatabaseRefusedException.notMarked(database, describe(), action, hints);
     }
-    drop(c, database);
+    return true;
   }
 
   /** Drops a template hop built; refuses a database without hop's template mark. */

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Runs a patch's {@code .java} single-file program with the JDK's {@code java} launcher, in the patch folder,
  * with {@code HOP_URL}/{@code HOP_USER}/{@code HOP_PASSWORD} in its environment and pgjdbc on its class path;
- * its output lines become DETAIL events.
+ * its output lines are shown as it runs, as lifecycle events.
  */
 public final class JavaScriptRunner {
 
@@ -57,9 +57,9 @@ public final class JavaScriptRunner {
     try {
       Process process = builder.start();
       process.getOutputStream().close();
-      Thread out = pump(process.getInputStream(), line -> events.accept(HopEvent.detail(fileName + ": " + line)));
+      Thread out = pump(process.getInputStream(), line -> events.accept(HopEvent.lifecycle(fileName + ": " + line)));
       Thread err = pump(process.getErrorStream(), line -> {
-        events.accept(HopEvent.detail(fileName + " (stderr): " + line));
+        events.accept(HopEvent.lifecycle(fileName + " (stderr): " + line));
         synchronized (stderr) {
           stderr.addLast(line);
           if (stderr.size() > TAIL) {

@@ -83,10 +83,12 @@ public final class PatchExecutor {
   public PatchRun apply(Connection c, String release, PatchId patch, Map<String, byte[]> files,
       Optional<Path> folder) throws PatchScriptException, DatabaseException, ProjectFileException {
     long start = System.nanoTime();
+    PatchScripts.requireRunnable("Patches/" + patch, files, next);
     List<PatchScript> scripts = PatchScripts.of(files);
     boolean inTransaction = inTransaction(c);
     boolean transactional = true;
     List<String> names = new ArrayList<>();
+    List<String> committed = new ArrayList<>();
     try (PatchFolder dir = PatchFolder.of(folder, files)) {
       SessionReset.reset(c);
       for (PatchScript script : scripts) {
@@ -95,12 +97,21 @@ public final class PatchExecutor {
         if (inTransaction && script.breaksTransaction()) {
           flush(c);
           commit(c, file);
+          committed.clear();
+          committed.addAll(names);
           transactional = false;
           events.accept(HopEvent.warn("Patch " + patch + " is not transactional from " + script.name() + " on: "
               + (script.kind() == PatchScript.Kind.JAVA ? "a Java script" : "a -- hop:no-transaction file")
               + " runs outside the patch's transaction, so the scripts before it were committed"));
         }
-        run(c, dir, file, script);
+        try {
+          run(c, dir, file, script);
+        } catch (PatchScriptException e) {
+          throw e.withCommitted(committed);
+        }
+        if (script.breaksTransaction() || !inTransaction) {
+          committed.add(script.name());
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         records.add(new AppliedScript(release, patch.value(), script.name(), script.sha256(), null, took));
         if (!inTransaction) {

@@ -76,14 +76,20 @@ public final class SqlScriptRunner {
     int column = TextPosition.column(sql, offset);
     String state = e.getSQLState();
     String where = file + ":" + line + ":" + column;
+    String said = said(server);
     if (ACTIVE_SQL_TRANSACTION.equals(state)) {
       throw new PatchScriptException(PatchScriptException.Reason.NEEDS_NO_TRANSACTION, file, line,
           column, state, server.getMessage(), where + ": " + server.getMessage() + " (SQLSTATE " + state + "). Make "
           + NO_TRANSACTION_MARKER + " the first line of " + file + " so that it runs alone, outside the patch's"
           + " transaction, then run " + next);
     }
-    throw new PatchScriptException(PatchScriptException.Reason.SQL_ERROR, file, line, column, state,
-        server.getMessage(), where + ": " + server.getMessage() + " (SQLSTATE " + state + ")"
-        + (server.getHint() == null ? "" : ". Hint: " + server.getHint()) + ". Fix " + file + ", then run " + next);
+    throw new PatchScriptException(PatchScriptException.Reason.SQL_ERROR, file, line, column, state, said,
+        where + ": " + said + " (SQLSTATE " + state + "). Fix " + file + ", then run " + next);
+  }
+
+  /** What the server said: its message, then its DETAIL (which key, which row) and HINT when it gave them. */
+  private static String said(ServerErrorMessage server) {
+    return server.getMessage() + (server.getDetail() == null ? "" : ". Detail: " + server.getDetail())
+        + (server.getHint() == null ? "" : ". Hint: " + server.getHint());
   }
 }

@@ -102,6 +102,7 @@ public final class TemplateRestorer {
     try (Connection c = server.connect()) {
       boolean taken = false;
       try {
+        server.requireDroppable(c, development.database(), "re-create");
         if (usable.isPresent()) {
           server.dropDevelopment(c, development.database(), "re-create");
           server.rename(c, usable.get().database(), development.database());
@@ -147,7 +148,7 @@ public final class TemplateRestorer {
     String hash = hash(schema, metadataRows);
     String name = aheadName(development.database());
     try (Connection c = server.connect()) {
-      if (!DevelopmentMarker.isTemplateBuiltFrom(c, template, hash)) {
+      if (!DevelopmentMarker.isTemplateBuiltFrom(c, template, hash) || isForeign(c, development.database())) {
         return Optional.empty();
       }
       server.dropDevelopment(c, name, "replace");
@@ -155,6 +156,16 @@ public final class TemplateRestorer {
       return Optional.of(new CopyAhead(name, template, hash));
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", name, server.describe(), e);
+    }
+  }
+
+  /** Whether {@code database} exists without hop's development mark (the restore will refuse it). */
+  private boolean isForeign(Connection c, String database) throws DatabaseException {
+    try {
+      server.requireDroppable(c, database, "re-create");
+      return false;
+    } catch (DatabaseRefusedException e) {
+      return true;
     }
   }
 

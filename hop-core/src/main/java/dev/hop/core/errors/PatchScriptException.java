@@ -1,5 +1,6 @@
 package dev.hop.core.errors;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,9 @@ public final class PatchScriptException extends HopUserException {
     /** The file is not valid UTF-8 or its SQL does not end (an open quote, comment or dollar body). */
     UNREADABLE,
     /** A {@code .java} script exited with a non-zero status or could not start. */
-    JAVA_FAILED
+    JAVA_FAILED,
+    /** A script of a language hop does not run ({@code .py}, {@code .sh}, {@code .psql}...). */
+    NOT_RUNNABLE
   }
 
   private final Reason reason;
@@ -29,6 +32,7 @@ public final class PatchScriptException extends HopUserException {
   private final int column;
   private final String sqlState;
   private final String serverMessage;
+  private final List<String> committed;
 
   /**
    * @param line 1-based, 0 when unknown
@@ -38,6 +42,11 @@ public final class PatchScriptException extends HopUserException {
    */
   public PatchScriptException(Reason reason, String file, int line, int column, String sqlState,
       String serverMessage, String message) {
+    this(reason, file, line, column, sqlState, serverMessage, message, List.of());
+  }
+
+  private PatchScriptException(Reason reason, String file, int line, int column, String sqlState,
+      String serverMessage, String message, List<String> committed) {
     super(message);
     this.reason = reason;
     this.file = file;
@@ -45,6 +54,25 @@ public final class PatchScriptException extends HopUserException {
     this.column = column;
     this.sqlState = sqlState;
     this.serverMessage = serverMessage;
+    this.committed = List.copyOf(committed);
+  }
+
+  /**
+   * The same failure, knowing which scripts of the failing patch were committed before it: those before a Java
+   * script or a {@code -- hop:no-transaction} file, which commit the work before them, and those scripts themselves.
+   */
+  public PatchScriptException withCommitted(List<String> scripts) {
+    return new PatchScriptException(reason, file, line, column, sqlState, serverMessage, getMessage(), scripts);
+  }
+
+  /** With a new message (what the database now holds, say), the facts kept. */
+  public PatchScriptException withMessage(String message) {
+    return new PatchScriptException(reason, file, line, column, sqlState, serverMessage, message, committed);
+  }
+
+  /** The scripts of the failing patch committed before the failure, by file name; empty when none. */
+  public List<String> committed() {
+    return committed;
   }
 
   public Reason reason() {

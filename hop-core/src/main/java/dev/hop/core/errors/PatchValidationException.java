@@ -21,11 +21,13 @@ public final class PatchValidationException extends HopUserException {
    * @param counts Surefire's counts, {@code Tests run: 3, Failures: 1, Errors: 0, Skipped: 0}
    * @param failedTests each failing test as {@code Class.method: message}
    * @param exitCode Maven's exit code, told when no test failed (the build itself broke)
+   * @param reports where the failing run's reports are kept, as the user reaches it
    */
   public PatchValidationException(String patch, String stage, String counts, List<String> failedTests,
-      int exitCode, CommandHints hints) {
+      int exitCode, String reports, CommandHints hints) {
     super("Tests failed for patch integration: " + patch + " into " + stage + " (" + counts + ")"
-        + describe(failedTests, exitCode) + ". Nothing was changed: ho-prod and origin are as they were. Fix the"
+        + describe(failedTests, exitCode) + ". The failing run's reports are kept in " + reports
+        + ". Nothing was changed: ho-prod and origin are as they were. Fix the"
         + " patch or the tests on " + "ho-patch/" + patch + " (try it with " + hints.command("patch-apply")
         + " and mvn test), push, then run: " + hints.command("patch-add", "id", patch));
     this.patch = patch;

@@ -54,8 +54,9 @@ public final class UpgradeFailedException extends HopUserException {
       b.append("; WARNING: the database differs from before the upgrade. Restore it from the backup with:"
           + " pg_restore --clean --if-exists --single-transaction -d <database> ").append(backup).append('.');
     }
-    b.append(" Backup: ").append(backup).append(". Fix the release on ho-prod (a new patch release), then run: ")
-        .append(hints.command("upgrade"));
+    b.append(" Backup: ").append(backup).append(". A released file is never edited: fix it forward, with a new"
+        + " release whose patch corrects it (patch-new, patch-add, promote, on a development checkout), then run"
+        + " here: ").append(hints.command("upgrade"));
     return b.toString();
   }
 

@@ -54,7 +54,7 @@ public final class MavenTestRunner implements TestRunner {
             + launch.mavenHome() + ": " + result.getExecutionException().getMessage(),
             result.getExecutionException());
       }
-      SurefireReports.Summary summary = SurefireReports.read(surefireFolders(projectDir));
+      SurefireReports.Summary summary = SurefireReports.read(SurefireReports.folders(projectDir));
       return new TestReport(summary.run(), summary.failures(), summary.errors(), summary.skipped(),
           summary.failed(), result.getExitCode(), Duration.ofNanos(System.nanoTime() - start));
     } catch (MavenInvocationException | IOException e) {
@@ -152,25 +152,12 @@ public final class MavenTestRunner implements TestRunner {
 
   /** A report left by an earlier run must not count. */
   private static void deleteOldReports(Path projectDir) throws IOException {
-    for (Path dir : surefireFolders(projectDir)) {
+    for (Path dir : SurefireReports.folders(projectDir)) {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.toList()) {
           Files.deleteIfExists(f);
         }
       }
     }
-  }
-
-  /** Every {@code target/surefire-reports} of the project and its modules. */
-  private static List<Path> surefireFolders(Path projectDir) throws IOException {
-    List<Path> found = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(projectDir, 6)) {
-      walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("surefire-reports")
-              && p.getParent() != null && p.getParent().getFileName().toString().equals("target")
-              && !p.toString().contains("/.git/"))
-          .filter(Files::isDirectory)
-          .forEach(found::add);
-    }
-    return found;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,13 +17,26 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /** Sums the {@code TEST-*.xml} files Surefire writes into one set of counts and failing tests. */
-final class SurefireReports {
+public final class SurefireReports {
 
   /** Counts and failures read from a reports folder. */
   record Summary(int run, int failures, int errors, int skipped, List<TestReport.FailedTest> failed) {
   }
 
   private SurefireReports() {
+  }
+
+  /** Every {@code target/surefire-reports} of the project and its modules. */
+  public static List<Path> folders(Path projectDir) throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(projectDir, 6)) {
+      walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("surefire-reports")
+              && p.getParent() != null && p.getParent().getFileName().toString().equals("target")
+              && !p.toString().contains("/.git/"))
+          .filter(Files::isDirectory)
+          .forEach(found::add);
+    }
+    return found;
   }
 
   /** Reads every {@code TEST-*.xml} of the folders (a project's modules); none reads as no test at all. */

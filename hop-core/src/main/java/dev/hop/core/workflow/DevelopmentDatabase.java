@@ -92,7 +92,6 @@ public final class DevelopmentDatabase {
 
   /** Rethrows a script failure of {@code patch} with what the database now holds. */
   public static PatchScriptException inPatch(PatchScriptException e, PatchId patch, String holds) {
-    return new PatchScriptException(e.reason(), e.file(), e.line(), e.column(), e.sqlState().orElse(null),
-        e.serverMessage().orElse(null), "Patch " + patch + " failed: " + e.getMessage() + ". " + holds);
+    return e.withMessage("Patch " + patch + " failed: " + e.getMessage() + ". " + holds);
   }
 }

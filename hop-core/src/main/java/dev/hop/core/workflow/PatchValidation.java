@@ -10,6 +10,7 @@ import dev.hop.core.codegen.SchemaReader;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.GitId;
@@ -20,15 +21,21 @@ import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import dev.hop.core.validate.SurefireReports;
 import dev.hop.core.validate.TestDatabaseTarget;
 import dev.hop.core.validate.TestReport;
 import dev.hop.core.validate.TestRunner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * patch-add's validation: in a separate work tree, {@code temp-valid-X.Y.Z} = ho-prod + the pending
@@ -72,6 +79,14 @@ public final class PatchValidation {
     return ScratchDatabase.targetFor(project.development(), DATABASE_SUFFIX);
   }
 
+  /**
+   * Where the reports of a failing validation are kept, {@code target/hop/validation-reports/<id>}: the work tree
+   * they were written in is removed when the validation ends.
+   */
+  public Path reportsFolder() {
+    return project.dir().resolve("target").resolve("hop").resolve("validation-reports").resolve(patch.value());
+  }
+
   /** The work tree's folder, {@code target/hop/validation-<id>}. */
   public Path folder() {
     return project.dir().resolve("target").resolve("hop").resolve("validation-" + patch);
@@ -98,8 +113,41 @@ public final class PatchValidation {
             id -> fromTree(tree.folder(), id), this::label);
         regenerate(db.target(), tree.folder());
         DatabaseTarget t = db.target();
-        return tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+        TestReport report = tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+        if (!report.passed()) {
+          keepReports(tree.folder());
+        }
+        return report;
       }
+    }
+  }
+
+  /** Copies the Surefire reports of the work tree into {@link #reportsFolder()}, replacing those of an earlier run. */
+  private void keepReports(Path tree) throws HopException {
+    Path kept = reportsFolder();
+    try {
+      if (Files.exists(kept)) {
+        try (Stream<Path> old = Files.walk(kept)) {
+          for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      for (Path reports : SurefireReports.folders(tree)) {
+        Path into = kept.resolve(tree.relativize(reports).toString());
+        try (Stream<Path> files = Files.walk(reports)) {
+          for (Path file : files.toList()) {
+            Path target = into.resolve(reports.relativize(file).toString());
+            if (Files.isDirectory(file)) {
+              Files.createDirectories(target);
+            } else {
+              Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new ProjectFileException("keep the validation's test reports in", kept, e);
     }
   }
 

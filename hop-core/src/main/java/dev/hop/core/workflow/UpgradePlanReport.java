@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Shows an upgrade plan to the user: one line per release and per patch with its files, and its SQL in a file. */
@@ -20,7 +21,14 @@ public final class UpgradePlanReport {
 
   /** Emits the plan: each release with its patches and their files. */
   public static void describe(UpgradePlan plan, HopEvents events) {
-    events.accept(HopEvent.lifecycle("Upgrade plan: " + plan.from() + " -> " + plan.to() + " in one transaction"));
+    List<String> breaking = plan.releases().stream().flatMap(r -> r.patches().stream()
+        .flatMap(p -> PatchScripts.of(p.files()).stream().filter(PatchScript::breaksTransaction)
+            .map(s -> "Patches/" + p.id() + "/" + s.name()))).toList();
+    events.accept(HopEvent.lifecycle("Upgrade plan: " + plan.from() + " -> " + plan.to() + (breaking.isEmpty()
+        ? " in one transaction"
+        : ", not in one transaction: " + String.join(", ", breaking) + " commit" + (breaking.size() == 1 ? "s" : "")
+            + " the work before " + (breaking.size() == 1 ? "it" : "them") + ", so a failure after that is undone by"
+            + " restoring the backup")));
     for (UpgradePlan.Release release : plan.releases()) {
       events.accept(HopEvent.lifecycle("Would apply release " + release.version() + " (tag " + release.tag()
           + "): " + release.patches().size() + " patch" + (release.patches().size() == 1 ? "" : "es")));

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.util.PGInterval;
 
 /**
  * Generates code for a schema with every mapped type and awkward names, compiles it, and runs its helpers against
@@ -62,8 +63,8 @@ class CodeGeneratorRoundTripIT {
   @Test
   void readsUserRelationsOnlyWithTheirFacts() {
     assertThat(model.relations()).extracting(Relation::qualifiedName).containsExactly("Odd Schema.2fa",
-        "Odd Schema.User Name", "shop.all_types", "shop.big_orders", "shop.event_log", "shop.mood_counts",
-        "shop.order", "shop.order_line", "shop.partitioned");
+        "Odd Schema.User Name", "shop.all_types", "shop.big_orders", "shop.event_log", "shop.modded",
+        "shop.mood_counts", "shop.order", "shop.order_line", "shop.partitioned");
     Relation line = model.relation("shop", "order_line");
     assertThat(line.primaryKey()).containsExactly("line", "order_id");
     assertThat(line.foreignKeys()).singleElement().satisfies(fk -> {
@@ -96,8 +97,10 @@ class CodeGeneratorRoundTripIT {
     assertThat(main.resolve("odd_schema/UserName.java")).exists();
     assertThat(main.resolve("odd_schema/_2fa.java")).exists();
     assertThat(project.resolve("src/test/java/com/example/db/shop/AllTypesTest.java")).exists();
-    assertThat(result.written()).hasSize(9 + 1 + 9);
-    assertThat(result.unknownColumns()).containsExactly("shop.all_types.address inet");
+    assertThat(result.written()).hasSize(10 + 1 + 10);
+    assertThat(result.unknownColumns()).containsExactly("shop.all_types.address inet", "shop.modded.bits bit(3)",
+        "shop.modded.varbits bit varying(5)", "shop.modded.span interval day to second(1)",
+        "shop.modded.bit_list bit(3)[]", "shop.modded.flags shop.flags");
     assertThat(events).filteredOn(e -> e.level() == HopEvent.Level.WARN).singleElement()
         .satisfies(e -> assertThat(e.message()).contains("shop.all_types.address inet"));
   }
@@ -141,6 +144,45 @@ class CodeGeneratorRoundTripIT {
       assertThat(invoke(table, "delete", c, id)).isEqualTo(true);
       assertThat(invoke(table, "delete", c, id)).isEqualTo(false);
       assertThat(((Optional<?>) invoke(table, "find", c, id))).isEmpty();
+    }
+  }
+
+  @Test
+  void typeModifiersAndGeneratedColumnsRoundTrip(TestDatabase database) throws Exception {
+    Class<?> table = load("shop.Modded");
+    PGInterval span = new PGInterval("1 day 02:03:04.5");
+    Object full = row(table, null, "101", "10101", "abcd", "abcde", new BigDecimal("1234.56"),
+        LocalTime.of(13, 14, 15, 120_000_000), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_000_000), span,
+        "{101,110}", List.of("ab", "cd"), List.of(new BigDecimal("1.5"), new BigDecimal("2.0")), "011",
+        new BigDecimal("1.00"));
+    try (Connection c = database.connect()) {
+      Object inserted = invoke(table, "insert", c, full);
+      Object id = component(inserted, "id");
+      assertThat(id).as("GENERATED ALWAYS AS IDENTITY: computed").isInstanceOf(Integer.class);
+      assertThat(component(inserted, "total")).as("GENERATED ALWAYS AS STORED: computed, the row's value not written")
+          .isEqualTo(new BigDecimal("2469.12"));
+      assertSameTexts(inserted, full, "id", "total");
+
+      Object found = ((Optional<?>) invoke(table, "find", c, id)).orElseThrow();
+      Object changed = row(table, id, "111", "1", "wxyz", "vw", new BigDecimal("0.50"), LocalTime.of(1, 2, 3, 40_000_000),
+          LocalDateTime.of(2025, 5, 6, 7, 8, 9, 5_000_000), new PGInterval("00:00:01.5"), "{000}", List.of("zz"),
+          List.of(new BigDecimal("9.9")), "100", component(found, "total"));
+      assertThat(invoke(table, "update", c, changed)).as("an update that carries the computed value").isEqualTo(true);
+      Object updated = ((Optional<?>) invoke(table, "find", c, id)).orElseThrow();
+      assertSameTexts(updated, changed, "total");
+      assertThat(component(updated, "total")).isEqualTo(new BigDecimal("1.00"));
+      assertThat((List<?>) invoke(table, "select", c, "bits = CAST(? AS bit(3))", new Object[] {"111"})).hasSize(1);
+      assertThat(invoke(table, "delete", c, id)).isEqualTo(true);
+    }
+  }
+
+  /** Component by component through their text (PGobject, PgArray), {@code except} components skipped. */
+  private static void assertSameTexts(Object actual, Object expected, String... except) {
+    for (RecordComponent rc : actual.getClass().getRecordComponents()) {
+      if (!Arrays.asList(except).contains(rc.getName())) {
+        assertThat(String.valueOf(component(actual, rc.getName()))).as(rc.getName())
+            .isEqualTo(String.valueOf(component(expected, rc.getName())));
+      }
     }
   }
 

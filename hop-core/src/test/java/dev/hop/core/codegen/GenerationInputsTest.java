@@ -23,7 +23,7 @@ class GenerationInputsTest {
     assertThat(components(Relation.class))
         .containsExactly("schema", "name", "kind", "comment", "columns", "primaryKey", "foreignKeys");
     assertThat(components(Column.class))
-        .containsExactly("name", "type", "sqlType", "castType", "notNull", "defaultValue", "comment");
+        .containsExactly("name", "type", "sqlType", "castType", "notNull", "defaultValue", "comment", "generated");
     assertThat(components(PgType.class)).containsExactly("kind", "schema", "name", "element");
     assertThat(components(ForeignKey.class))
         .containsExactly("name", "columns", "targetSchema", "targetRelation", "targetColumns");
@@ -65,6 +65,8 @@ class GenerationInputsTest {
             c.defaultValue(), c.comment())),
         r -> withColumn(r, c -> new Column(c.name(), c.type(), c.sqlType(), c.castType(), !c.notNull(),
             c.defaultValue(), c.comment())),
+        r -> withColumn(r, c -> new Column(c.name(), c.type(), c.sqlType(), c.castType(), c.notNull(),
+            c.defaultValue(), c.comment(), !c.generated())),
         r -> withColumn(r, c -> new Column(c.name(), c.type(), c.sqlType(), c.castType(), c.notNull(),
             Optional.of("0"), c.comment())),
         r -> withColumn(r, c -> new Column(c.name(), c.type(), c.sqlType(), c.castType(), c.notNull(),

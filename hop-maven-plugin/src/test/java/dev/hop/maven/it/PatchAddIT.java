@@ -72,8 +72,11 @@ class PatchAddIT {
     assertThat(result.log())
         .contains("Tests failed for patch integration: 2-orders into 1.0.0-stage (Tests run: 3, Failures: 1,"
             + " Errors: 0, Skipped: 0). Failing: OrdersTest.ordersNeedACustomer: orders has no customer column."
-            + " Nothing was changed: ho-prod and origin are as they were.")
+            + " The failing run's reports are kept in target/hop/validation-reports/2-orders/. Nothing was changed:"
+            + " ho-prod and origin are as they were.")
         .contains("then run: mvn hop:patch-add -Did=2-orders");
+    assertThat(project.dir().resolve("target/hop/validation-reports/2-orders/target/surefire-reports"))
+        .isDirectoryContaining(p -> p.getFileName().toString().equals("TEST-it.hop.OrdersTest.xml"));
     assertThat(project.git("ls-remote", "origin")).isEqualTo(before);
     assertThat(project.read("releases/1.0.0-stage.txt")).isEmpty();
     assertThat(project.git("status", "--porcelain")).isEmpty();

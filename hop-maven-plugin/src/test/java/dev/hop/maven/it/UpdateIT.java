@@ -73,7 +73,7 @@ class UpdateIT {
         "Release 1.0.0: 1-customers",
         "Release 1.1.0: 2-orders, 3-index",
         "Upgrade path: 0.0.0 -> 1.0.0 -> 1.1.0",
-        "Run: mvn hop:upgrade");
+        "Run: mvn hop:upgrade -Dhop.url=" + db.jdbcUrl() + " -Dhop.user=" + db.user());
     assertThat(result.log()).doesNotContain("1.2.0");
     assertThat(project.git("tag", "-l")).contains("v1.0.0", "v1.1.0");
     assertThat(Files.readString(released.dir().resolve("target/hop/update.json")))
