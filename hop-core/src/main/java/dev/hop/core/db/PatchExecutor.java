@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Applies one patch's scripts in order on the caller's connection and transaction, recording each file in
- * {@code hop_applied_patch}; the session is reset ({@link SessionReset}) before the patch's first script and after
- * its last, so that no patch sees another's session state and hop's records are written in a clean one. A Java script or a {@code -- hop:no-transaction} file commits the work before it. Inside
+ * {@code hop_applied_patch}; the session is reset ({@link SessionReset}) after its last script, so that the next
+ * patch on the connection starts as the first did (hop itself sets nothing on it) and hop's records are written in a
+ * clean session. A Java script or a {@code -- hop:no-transaction} file commits the work before it. Inside
  * a transaction the records are sent together, at the end of the patch or before a script commits the work, so that
  * each is committed with the work it describes.
  */
@@ -90,7 +91,6 @@ public final class PatchExecutor {
     List<String> names = new ArrayList<>();
     List<String> committed = new ArrayList<>();
     try (PatchFolder dir = PatchFolder.of(folder, files)) {
-      SessionReset.reset(c);
       for (PatchScript script : scripts) {
         String file = "Patches/" + patch + "/" + script.name();
         long t0 = System.nanoTime();

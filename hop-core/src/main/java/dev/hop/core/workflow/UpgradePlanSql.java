@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes an upgrade plan as the SQL an upgrade runs, for review and for psql: one transaction for the whole
- * path, each patch between two session resets ({@link SessionReset}), every SQL file verbatim, the metadata rows hop
+ * path, each patch followed by a session reset ({@link SessionReset}), every SQL file verbatim, the metadata rows hop
  * records, Java scripts as comments, and the transaction broken around {@code -- hop:no-transaction} files exactly
  * where the upgrade breaks it.
  */
@@ -30,7 +30,7 @@ public final class UpgradePlanSql {
       b.append("\n-- ==== release ").append(release.version()).append(" (tag ").append(release.tag()).append(", ")
           .append(release.commit()).append(") ====\n");
       for (UpgradePlan.Patch patch : release.patches()) {
-        b.append("\n-- ---- patch ").append(patch.id()).append(" ----\n").append(SessionReset.SQL).append('\n');
+        b.append("\n-- ---- patch ").append(patch.id()).append(" ----\n");
         List<String> records = new ArrayList<>();
         for (PatchScript script : PatchScripts.of(patch.files())) {
           append(b, release, patch, script, records);
