@@ -38,7 +38,8 @@ assert Files.readSymbolicLink(link).toString() == 'schema-0.0.0.sql'
 assert git('rev-parse', '--abbrev-ref', 'HEAD') == 'ho-prod'
 assert git('log', '--format=%s') == '[ho] Initial commit (release: 0.0.0)'
 assert git('ls-files').readLines().containsAll(['pom.xml', 'Patches/README.md', 'releases/README.md',
-        'model/schema-0.0.0.sql', 'model/metadata-0.0.0.sql', 'model/schema.sql', '.gitignore', 'src/test/java/it/hop/HopDatabase.java'])
+        'model/schema-0.0.0.sql', 'model/metadata-0.0.0.sql', 'model/schema.sql', '.gitignore', 'Jenkinsfile',
+        'src/test/java/it/hop/HopDatabase.java'])
 assert git('remote') == ''
 
 // the generated project builds with no database server installed: hop:dev-db (bound to initialize) runs the

@@ -2,6 +2,7 @@ package dev.hop.core;
 
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.db.DatabaseRelease;
+import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
@@ -82,10 +83,15 @@ public final class StatusCommand extends HopCommand<StatusResult> {
   }
 
   private String databaseVersion() {
-    try (Connection c = project.development().connect()) {
+    Optional<DatabaseTarget> development = project.developmentIfRunning();
+    if (development.isEmpty()) {
+      return "not running (the project's embedded PostgreSQL is stopped; status starts nothing: "
+          + project.settings().hints().command("dev-db") + " starts it)";
+    }
+    try (Connection c = development.get().connect()) {
       MetadataSchema metadata = new MetadataSchema();
       if (!metadata.isInstalled(c)) {
-        return "unknown: " + project.development().database() + " has no half_orm_meta schema";
+        return "unknown: " + development.get().database() + " has no half_orm_meta schema";
       }
       return metadata.currentRelease(c).map(DatabaseRelease::toString).orElse("none (no release recorded)");
     } catch (HopException | SQLException e) {

@@ -40,6 +40,7 @@ final class CoreProject implements AutoCloseable {
   final List<HopEvent> events = Collections.synchronizedList(new ArrayList<>());
   private final String prefix;
   private TestRunner tests = PASSING;
+  private final Map<String, String> variables = new java.util.HashMap<>();
 
   CoreProject(Path dir) throws Exception {
     sandbox = GitSandbox.create(dir, "ho-prod", "alice");
@@ -57,6 +58,11 @@ final class CoreProject implements AutoCloseable {
     byte[] random = new byte[3];
     ThreadLocalRandom.current().nextBytes(random);
     prefix = "core_" + HexFormat.of().formatHex(random);
+  }
+
+  /** The goals from now on see {@code name=value} in their environment (a CI's variables, say). */
+  void variable(String name, String value) {
+    variables.put(name, value);
   }
 
   /** Validation from now on runs {@code tests}. */
@@ -114,7 +120,9 @@ final class CoreProject implements AutoCloseable {
   }
 
   GitEnvironment environment() {
-    return new GitEnvironment(sandbox.config().home(), Map.of("PATH", System.getenv().getOrDefault("PATH", "")));
+    Map<String, String> all = new java.util.HashMap<>(variables);
+    all.put("PATH", System.getenv().getOrDefault("PATH", ""));
+    return new GitEnvironment(sandbox.config().home(), all);
   }
 
   /** patch-new {@code id} from ho-prod, then its files committed and pushed on its branch; ends on that branch. */

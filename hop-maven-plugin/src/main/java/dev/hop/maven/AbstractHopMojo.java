@@ -126,6 +126,13 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   @Parameter(property = "hop.skip", defaultValue = "false")
   protected boolean skip;
 
+  /**
+   * The branch a CI job checked out, when HEAD is detached at its commit (default: the CI's variables BRANCH_NAME,
+   * GITHUB_HEAD_REF, GITHUB_REF_NAME, CI_COMMIT_REF_NAME, GIT_BRANCH).
+   */
+  @Parameter(property = "hop.branch")
+  protected String branch;
+
   @Component
   protected SettingsDecrypter decrypter;
 
@@ -190,7 +197,8 @@ public abstract class AbstractHopMojo extends AbstractMojo {
         Duration.ofMinutes(testTimeout),
         Duration.ofMinutes(lockTimeout),
         MavenCommandHints.forDatabase(url, serverId, user),
-        embeddedServer());
+        embeddedServer(),
+        nonBlank(branch));
   }
 
   private Optional<EmbeddedServer> embeddedServer() throws MojoFailureException {

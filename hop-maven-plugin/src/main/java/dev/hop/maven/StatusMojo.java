@@ -21,11 +21,6 @@ public class StatusMojo extends AbstractHopMojo {
   String output;
 
   @Override
-  protected EmbeddedUse embeddedUse() {
-    return EmbeddedUse.WITHOUT_URL;
-  }
-
-  @Override
   protected String goal() {
     return GOAL;
   }

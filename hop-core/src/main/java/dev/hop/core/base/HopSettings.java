@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param hints how to spell the next command in messages
  * @param embedded the binaries of the embedded development server, used by development goals when
  *     {@code jdbcUrl} is empty; empty: those goals use {@code localhost:5432}
+ * @param branch the branch a CI job checked out, for a detached HEAD ({@code hop.branch}); empty: the CI's variables
  */
 public record HopSettings(
     Path projectDir,
@@ -38,7 +39,8 @@ public record HopSettings(
     Duration testTimeout,
     Duration lockTimeout,
     CommandHints hints,
-    Optional<EmbeddedServer> embedded) {
+    Optional<EmbeddedServer> embedded,
+    Optional<String> branch) {
 
   public HopSettings {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -54,6 +56,15 @@ public record HopSettings(
     Objects.requireNonNull(lockTimeout, "lockTimeout");
     Objects.requireNonNull(hints, "hints");
     Objects.requireNonNull(embedded, "embedded");
+    Objects.requireNonNull(branch, "branch");
+  }
+
+  /** Settings without an explicit branch: a detached HEAD takes the CI's variables. */
+  public HopSettings(Path projectDir, Optional<String> jdbcUrl, String database, Optional<String> user,
+      Secret password, String basePackage, Optional<Path> pgBin, GitCredentials git, Optional<MavenLaunch> maven,
+      Duration testTimeout, Duration lockTimeout, CommandHints hints, Optional<EmbeddedServer> embedded) {
+    this(projectDir, jdbcUrl, database, user, password, basePackage, pgBin, git, maven, testTimeout, lockTimeout,
+        hints, embedded, Optional.empty());
   }
 
   /**

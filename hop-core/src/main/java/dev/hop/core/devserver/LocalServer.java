@@ -40,6 +40,9 @@ public final class LocalServer {
   private final Path record;
   private final ServerAuth auth;
 
+  /**
+   * @param spec where the binaries come from; may be null for a server that is only looked at ({@link #running()})
+   */
   public LocalServer(Path projectDir, EmbeddedServer spec, HopEvents events) {
     this.spec = spec;
     this.events = events;
@@ -47,6 +50,14 @@ public final class LocalServer {
     this.data = local.resolve("pg");
     this.record = local.resolve("server.properties");
     this.auth = new ServerAuth(local, data, events);
+  }
+
+  /**
+   * The embedded server of the project in {@code projectDir} when it runs and lets hop in, without its binaries and
+   * without starting it: for the goals that only read, which start nothing.
+   */
+  public static Optional<RunningServer> runningIn(Path projectDir, HopEvents events) {
+    return new LocalServer(projectDir, null, events).running();
   }
 
   /** The data folder, {@code <project>/.hop/local/pg}. */

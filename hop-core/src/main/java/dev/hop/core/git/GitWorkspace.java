@@ -31,11 +31,15 @@ public final class GitWorkspace implements AutoCloseable {
   private final Git git;
   private final RemoteAccess access;
   private final HopEvents events;
+  private final Optional<CiBranch> ciBranch;
+  /** Why a detached HEAD could not be attached to the CI's branch, for the refusal; empty when it was not tried. */
+  private String detachedBecause = "";
 
-  private GitWorkspace(Git git, RemoteAccess access, HopEvents events) {
+  private GitWorkspace(Git git, RemoteAccess access, HopEvents events, Optional<CiBranch> ciBranch) {
     this.git = git;
     this.access = Objects.requireNonNull(access, "access");
     this.events = Objects.requireNonNull(events, "events");
+    this.ciBranch = Objects.requireNonNull(ciBranch, "ciBranch");
   }
 
   /**
@@ -45,10 +49,31 @@ public final class GitWorkspace implements AutoCloseable {
    */
   public static GitWorkspace open(Path dir, RemoteAccess access, HopEvents events)
       throws RepositoryStateException, GitOperationException {
+    return open(dir, access, events, Optional.empty());
+  }
+
+  /**
+   * Opens the repository whose work tree is {@code dir}; when its HEAD is detached (as CI checks out) at the commit
+   * origin has for {@code ciBranch}, attaches HEAD to that branch first ({@link DetachedHead}), so that every goal works
+   * as on the branch, and commits on it.
+   *
+   * @throws RepositoryStateException when {@code dir} is not the top of a Git work tree
+   */
+  public static GitWorkspace open(Path dir, RemoteAccess access, HopEvents events, Optional<CiBranch> ciBranch)
+      throws RepositoryStateException, GitOperationException {
     try {
       Repository repository = new FileRepositoryBuilder().setWorkTree(dir.toFile())
           .setGitDir(dir.resolve(Constants.DOT_GIT).toFile()).setMustExist(true).build();
-      return new GitWorkspace(new Git(repository, true), access, events);
+      GitWorkspace workspace = new GitWorkspace(new Git(repository, true), access, events, ciBranch);
+      if (ciBranch.isPresent()) {
+        try {
+          workspace.detachedBecause = DetachedHead.attach(workspace, ciBranch.get());
+        } catch (GitOperationException | RuntimeException e) {
+          workspace.close();
+          throw e;
+        }
+      }
+      return workspace;
     } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
       throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, "", List.of(),
           "Not a Git repository: " + dir + " has no .git folder. Clone the project first, or run: git init");
@@ -117,8 +142,12 @@ public final class GitWorkspace implements AutoCloseable {
     try {
       Ref head = git.getRepository().exactRef(Constants.HEAD);
       if (head == null || !head.isSymbolic()) {
+        String at = head == null || head.getObjectId() == null ? "" : " at " + head.getObjectId().abbreviate(7).name();
         throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, Constants.HEAD, List.of(),
-            "HEAD is detached in " + workTree() + ": hop works on a branch. Switch to one, e.g.: git switch ho-prod");
+            "HEAD is detached" + at + " in " + workTree() + ": hop works on a branch. " + (detachedBecause.isEmpty()
+                ? "Switch to one (git switch ho-prod), or, in a CI job, name the branch it checked out with"
+                    + " -Dhop.branch=<branch> (hop also reads " + String.join(", ", CiBranch.VARIABLES) + ")"
+                : detachedBecause));
       }
       return Repository.shortenRefName(head.getTarget().getName());
     } catch (IOException e) {

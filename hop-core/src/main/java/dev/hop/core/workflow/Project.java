@@ -7,6 +7,7 @@ import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.devserver.LocalServer;
 import dev.hop.core.devserver.RunningServer;
 import dev.hop.core.errors.HopException;
+import dev.hop.core.git.CiBranch;
 import dev.hop.core.git.GitCatFile;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.git.GitWorkspace;
@@ -151,7 +152,8 @@ public final class Project implements AutoCloseable {
   }
 
   private GitWorkspace open() throws HopException {
-    return GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events);
+    return GitWorkspace.open(dir(), RemoteAccess.of(settings.git(), gitEnvironment), events,
+        CiBranch.of(settings.branch(), gitEnvironment));
   }
 
   /** Waits for the work {@link #startGit} started, and takes over the repository it opened. */
@@ -187,6 +189,18 @@ public final class Project implements AutoCloseable {
       }
     }
     return development;
+  }
+
+  /**
+   * The development database when it can be reached without starting anything: the configured URL, else the
+   * project's embedded server if it runs; empty when it does not (a goal that only reads says so instead).
+   */
+  public Optional<DatabaseTarget> developmentIfRunning() {
+    if (settings.jdbcUrl().isPresent()) {
+      return Optional.of(new DatabaseTarget(settings.jdbcUrl().get(), settings.user(), settings.password()));
+    }
+    return LocalServer.runningIn(dir(), events).map(server -> new DatabaseTarget(
+        server.jdbcUrl(settings.database()), Optional.of(RunningServer.SUPERUSER), server.password()));
   }
 
   /**

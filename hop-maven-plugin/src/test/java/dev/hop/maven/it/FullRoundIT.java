@@ -142,6 +142,10 @@ class FullRoundIT {
     if (embedded) {
       ok(maven.run(project.dir(), project.properties(), "hop:db-stop"));
       assertThat(project.postgresProcesses()).isEmpty();
+      MavenRun.Result stopped = maven.run(project.dir(), project.properties(), "hop:status");
+      ok(stopped);
+      assertThat(stopped.info()).anyMatch(l -> l.startsWith("Database version: not running"));
+      assertThat(project.postgresProcesses()).as("a goal that only reads starts nothing").isEmpty();
     }
   }
 
