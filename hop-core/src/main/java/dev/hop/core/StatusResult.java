@@ -58,6 +58,21 @@ public record StatusResult(String branch, Version productionVersion, String data
     Objects.requireNonNull(lock, "lock");
   }
 
+  /**
+   * What waits for a promotion: each stage that lists patches, and the release candidate that waits for production;
+   * empty when nothing does ({@code -Dhop.failIfPending=true} fails the build otherwise).
+   */
+  public List<String> pending() {
+    List<String> pending = new ArrayList<>();
+    for (Release stage : stages) {
+      if (!stage.patches().isEmpty()) {
+        pending.add(stage.name() + " lists " + count(stage.patches()));
+      }
+    }
+    activeRc.ifPresent(rc -> pending.add(rc.name() + " waits for production"));
+    return pending;
+  }
+
   /** The result as the lines a user reads. */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.hop.core.base.Secret;
 import dev.hop.core.errors.HopEnvironmentException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.HopUserException;
+import dev.hop.core.json.ResultJson;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +127,10 @@ public abstract class AbstractHopMojo extends AbstractMojo {
   @Parameter(property = "hop.skip", defaultValue = "false")
   protected boolean skip;
 
+  /** {@code json} also writes the goal's result, or its refusal, to target/hop/<goal>.json and prints it. */
+  @Parameter(property = "hop.output")
+  protected String output;
+
   /**
    * The branch a CI job checked out, when HEAD is detached at its commit (default: the CI's variables BRANCH_NAME,
    * GITHUB_HEAD_REF, GITHUB_REF_NAME, CI_COMMIT_REF_NAME, GIT_BRANCH).
@@ -144,8 +149,16 @@ public abstract class AbstractHopMojo extends AbstractMojo {
     return EmbeddedUse.NEVER;
   }
 
-  /** Runs the goal; a Mojo's whole job is to read its parameters and make this one call. */
-  protected abstract void run(Hop hop) throws HopException, MojoFailureException;
+  /**
+   * Runs the goal; a Mojo's whole job is to read its parameters and make this one call.
+   *
+   * @return the goal's result, which {@code -Dhop.output=json} writes
+   */
+  protected abstract Object run(Hop hop) throws HopException, MojoFailureException;
+
+  /** What a goal checks of its result once it is written (a CI gate); nothing by default. */
+  protected void check(Object result) throws MojoFailureException {
+  }
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -153,20 +166,38 @@ public abstract class AbstractHopMojo extends AbstractMojo {
       getLog().info("Skipping hop:" + goal() + " (hop.skip)");
       return;
     }
+    boolean json = JsonOutput.requested(parameter("output", output));
+    Object result;
     try (Hop hop = openHop(settings())) {
-      run(hop);
+      result = run(hop);
     } catch (HopUserException e) {
+      writeIf(json, ResultJson.notDone(goal(), e, true));
       // hop's message is whole: Maven would append each cause's message to it (a script's own advice, a transport's
       // words), so the cause goes along as suppressed, for -e's stack trace only
       MojoFailureException failure = new MojoFailureException(e.getMessage());
       failure.addSuppressed(e);
       throw failure;
     } catch (HopEnvironmentException e) {
+      writeIf(json, ResultJson.notDone(goal(), e, false));
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (HopException | RuntimeException e) {
+      writeIf(json, ResultJson.notDone(goal(), e, false));
       throw new MojoExecutionException("hop:" + goal() + " failed unexpectedly: " + e
           + ". This is a bug in hop; run again with -e and report the stack trace.", e);
     }
+    writeIf(json, ResultJson.done(goal(), result));
+    check(result);
+  }
+
+  private void writeIf(boolean json, String document) throws MojoFailureException {
+    if (json) {
+      JsonOutput.write(root().toPath(), goal(), document, getLog());
+    }
+  }
+
+  /** The project's folder, or the current one for a goal run without a project. */
+  private File root() {
+    return basedir != null ? basedir : new File(session.getExecutionRootDirectory());
   }
 
   /** Opens hop-core on the settings; tests override it to stub the core. */
@@ -185,7 +216,7 @@ public abstract class AbstractHopMojo extends AbstractMojo {
       dbPassword = dbPassword.or(server::password);
     }
     return new HopSettings(
-        (basedir != null ? basedir : new File(session.getExecutionRootDirectory())).toPath(),
+        root().toPath(),
         nonBlank(url),
         nonBlank(database).orElseGet(() -> String.valueOf(artifactId).replace('-', '_')),
         dbUser,

@@ -1,5 +1,6 @@
 package dev.hop.maven;
 
+import dev.hop.core.CloneResult;
 import dev.hop.core.Hop;
 import dev.hop.core.errors.HopException;
 import java.nio.file.Path;
@@ -35,11 +36,13 @@ public class CloneMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    getLog().info(hop.cloneProject()
+  protected Object run(Hop hop) throws HopException {
+    CloneResult result = hop.cloneProject()
         .setUrl(Optional.ofNullable(gitUrl).filter(u -> !u.isBlank()))
         .setDirectory(parameter("dir", dir).map(Path::of))
         .setDatabase(Optional.ofNullable(database).filter(d -> !d.isBlank()))
-        .call().summary());
+        .call();
+    getLog().info(result.summary());
+    return result;
   }
 }

@@ -20,7 +20,7 @@ public class DbStopMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.dbStop().call();
+  protected Object run(Hop hop) throws HopException {
+    return hop.dbStop().call();
   }
 }

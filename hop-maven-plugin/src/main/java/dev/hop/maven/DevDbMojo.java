@@ -33,10 +33,11 @@ public class DevDbMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
+  protected Object run(Hop hop) throws HopException {
     DevDbResult result = hop.devDb().call();
     export(Map.of("hop.url", result.url(), "hop.user", result.user().orElse(""),
         "hop.password", result.password().reveal()));
+    return result;
   }
 
   /** Sets each property on the project unless the user gave it (command line, pom or plugin configuration). */

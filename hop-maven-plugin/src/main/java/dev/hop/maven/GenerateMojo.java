@@ -23,7 +23,7 @@ public class GenerateMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.generate().call();
+  protected Object run(Hop hop) throws HopException {
+    return hop.generate().call();
   }
 }

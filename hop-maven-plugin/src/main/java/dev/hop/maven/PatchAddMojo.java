@@ -1,6 +1,7 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
+import dev.hop.core.PatchAddResult;
 import dev.hop.core.errors.HopException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,10 +33,12 @@ public class PatchAddMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.patchAdd()
+  protected Object run(Hop hop) throws HopException {
+    PatchAddResult result = hop.patchAdd()
         .setId(parameter("id", id).orElse(""))
         .setToVersion(parameter("toVersion", toVersion).orElse(null))
-        .call().lines().forEach(getLog()::info);
+        .call();
+    result.lines().forEach(getLog()::info);
+    return result;
   }
 }

@@ -22,7 +22,7 @@ public class PatchApplyMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.patchApply().call();
+  protected Object run(Hop hop) throws HopException {
+    return hop.patchApply().call();
   }
 }

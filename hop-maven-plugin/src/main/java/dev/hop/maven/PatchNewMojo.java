@@ -24,8 +24,8 @@ public class PatchNewMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.patchNew().setId(parameter("id", id).orElse("")).setDescription(parameter("description", description)
+  protected Object run(Hop hop) throws HopException {
+    return hop.patchNew().setId(parameter("id", id).orElse("")).setDescription(parameter("description", description)
         .orElse("")).call();
   }
 }

@@ -1,6 +1,7 @@
 package dev.hop.maven;
 
 import dev.hop.core.Hop;
+import dev.hop.core.PromoteResult;
 import dev.hop.core.errors.HopException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,7 +29,9 @@ public class PromoteMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
-    hop.promote().setTo(parameter("to", to).orElse(null)).call().lines().forEach(getLog()::info);
+  protected Object run(Hop hop) throws HopException {
+    PromoteResult result = hop.promote().setTo(parameter("to", to).orElse(null)).call();
+    result.lines().forEach(getLog()::info);
+    return result;
   }
 }

@@ -21,8 +21,8 @@ public class ReleaseNewMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException {
+  protected Object run(Hop hop) throws HopException {
     ReleaseLevel parsed = ReleaseLevel.parse(parameter("level", level).orElse(null), hop.settings().hints());
-    hop.releaseNew().setLevel(parsed).call();
+    return hop.releaseNew().setLevel(parsed).call();
   }
 }

@@ -3,7 +3,6 @@ package dev.hop.maven;
 import dev.hop.core.Hop;
 import dev.hop.core.StatusResult;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.json.ResultJson;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,9 +15,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class StatusMojo extends AbstractHopMojo {
   static final String GOAL = "status";
 
-  /** {@code json} also writes the result to {@code target/hop/status.json} and prints it. */
-  @Parameter(property = "hop.output")
-  String output;
+  /** Fail the build when a stage lists patches or a release candidate waits for production (a CI gate). */
+  @Parameter(property = "hop.failIfPending", defaultValue = "false")
+  boolean failIfPending;
 
   @Override
   protected String goal() {
@@ -26,11 +25,18 @@ public class StatusMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException, MojoFailureException {
+  protected Object run(Hop hop) throws HopException {
     StatusResult result = hop.status().call();
     result.lines().forEach(getLog()::info);
-    if (JsonOutput.requested(parameter("output", output))) {
-      JsonOutput.write(basedir.toPath(), GOAL, ResultJson.of(result), getLog());
+    return result;
+  }
+
+  @Override
+  protected void check(Object result) throws MojoFailureException {
+    StatusResult status = (StatusResult) result;
+    if (failIfPending && !status.pending().isEmpty()) {
+      throw new MojoFailureException("Pending: " + String.join("; ", status.pending()) + " (-Dhop.failIfPending=true)."
+          + " Promote it: mvn hop:promote -Dto=" + (status.activeRc().isPresent() ? "prod" : "rc"));
     }
   }
 }

@@ -3,12 +3,10 @@ package dev.hop.maven;
 import dev.hop.core.Hop;
 import dev.hop.core.UpgradeResult;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.json.ResultJson;
 import dev.hop.core.release.Version;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -37,9 +35,6 @@ public class UpgradeMojo extends AbstractHopMojo {
   @Parameter(property = "hop.upgradeLockWait", defaultValue = "30")
   int upgradeLockWait;
 
-  /** {@code json} also writes a dry run's result to target/hop/upgrade.json and stdout. */
-  @Parameter(property = "hop.output")
-  String output;
 
   @Override
   protected String goal() {
@@ -47,7 +42,7 @@ public class UpgradeMojo extends AbstractHopMojo {
   }
 
   @Override
-  protected void run(Hop hop) throws HopException, MojoFailureException {
+  protected Object run(Hop hop) throws HopException {
     Optional<Version> to = parameter("toRelease", toRelease).isPresent()
         ? Optional.of(Version.parse(parameter("toRelease", toRelease).get())) : Optional.empty();
     boolean dry = flag("dryRun", dryRun);
@@ -59,9 +54,7 @@ public class UpgradeMojo extends AbstractHopMojo {
         .setLockWait(Duration.ofSeconds(upgradeLockWait))
         .call();
     getLog().info(result.summary());
-    if (dry && JsonOutput.requested(parameter("output", output))) {
-      JsonOutput.write(basedir.toPath(), GOAL, ResultJson.of(result), getLog());
-    }
+    return result;
   }
 
   /** A boolean parameter: present without a value ({@code -DdryRun}) or {@code true} means true. */

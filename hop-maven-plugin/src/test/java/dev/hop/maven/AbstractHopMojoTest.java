@@ -106,7 +106,7 @@ class AbstractHopMojoTest {
       }
 
       @Override
-      protected void run(Hop hop) throws HopException {
+      protected Object run(Hop hop) throws HopException {
         if (failure instanceof HopException e) {
           throw e;
         }
@@ -115,6 +115,7 @@ class AbstractHopMojoTest {
         }
         HopSettings s = hop.settings();
         ran.add("ran in " + s.projectDir().getFileName() + " on database " + s.database());
+        return new Ran(s.database(), List.of("a", "b"));
       }
     };
     mojo.session = session;
@@ -122,6 +123,32 @@ class AbstractHopMojoTest {
     mojo.artifactId = "shop-db";
     mojo.groupId = "it.hop";
     return mojo;
+  }
+
+  /** A goal's result, as the JSON document shows its record components. */
+  public record Ran(String database, List<String> names) {
+  }
+
+  @Test
+  void withJsonOutputADoneGoalWritesItsResult() throws Exception {
+    AbstractHopMojo mojo = mojoThrowing(null);
+    mojo.output = "json";
+
+    mojo.execute();
+
+    assertThat(dir.toPath().resolve("target/hop/test-goal.json")).content().isEqualTo("{\"format\":1,"
+        + "\"goal\":\"test-goal\",\"outcome\":\"done\",\"database\":\"shop_db\",\"names\":[\"a\",\"b\"]}\n");
+  }
+
+  @Test
+  void withJsonOutputARefusedGoalWritesWhatWasRefusedAndWhy() {
+    AbstractHopMojo mojo = mojoThrowing(new Refused("Must be on ho-prod branch. Run: mvn hop:status"));
+    mojo.output = "json";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    assertThat(dir.toPath().resolve("target/hop/test-goal.json")).content().isEqualTo("{\"format\":1,"
+        + "\"goal\":\"test-goal\",\"outcome\":\"refused\",\"error\":{\"type\":\"Refused\",\"reason\":null,"
+        + "\"message\":\"Must be on ho-prod branch. Run: mvn hop:status\"}}\n");
   }
 
   private static final class Refused extends HopUserException {

@@ -2,8 +2,12 @@ package dev.hop.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hop.core.DevDbResult;
+import dev.hop.core.PatchAddResult;
 import dev.hop.core.StatusResult;
 import dev.hop.core.UpgradeResult;
+import dev.hop.core.base.Secret;
+import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Version;
@@ -31,7 +35,33 @@ class ResultJsonTest {
         + "\"activeRc\":{\"release\":\"0.1.0-rc1\",\"version\":\"0.1.0\",\"patches\":[\"1-a\"]},"
         + "\"stages\":[{\"release\":\"0.1.0-stage\",\"version\":\"0.1.0\",\"patches\":[]}],"
         + "\"patchBranches\":[{\"name\":\"ho-patch/3-x\",\"local\":true,\"origin\":false,\"mustMergeHoProd\":true}],"
-        + "\"lock\":null,\"originReached\":false}");
+        + "\"lock\":null,\"originReached\":false,\"pending\":[\"0.1.0-rc1 waits for production\"]}");
+  }
+
+  @Test
+  void anyResultIsWrittenWithItsComponentsInOrderAndNeverItsSecrets() {
+    DevDbResult devDb = new DevDbResult("jdbc:postgresql://127.0.0.1:5/shop", Optional.of("postgres"),
+        Secret.of("s3cret"), true, Optional.of("0.1.0"));
+    PatchAddResult added = new PatchAddResult(new PatchId("1-a"), ReleaseName.stage(V010), List.of(new PatchId("1-a")),
+        "Tests run: 1", "abc1234", "ho-release/0.1.0/1-a", Duration.ofMillis(1234));
+
+    assertThat(ResultJson.done("dev-db", devDb)).isEqualTo("{\"format\":1,\"goal\":\"dev-db\",\"outcome\":\"done\","
+        + "\"url\":\"jdbc:postgresql://127.0.0.1:5/shop\",\"user\":\"postgres\",\"embedded\":true,"
+        + "\"createdAt\":\"0.1.0\"}").doesNotContain("s3cret");
+    assertThat(ResultJson.done("patch-add", added)).isEqualTo("{\"format\":1,\"goal\":\"patch-add\","
+        + "\"outcome\":\"done\",\"patch\":\"1-a\",\"stage\":\"0.1.0-stage\",\"stagePatches\":[\"1-a\"],"
+        + "\"tests\":\"Tests run: 1\",\"commit\":\"abc1234\",\"archivedAs\":\"ho-release/0.1.0/1-a\","
+        + "\"took\":1234}");
+  }
+
+  @Test
+  void aRefusalCarriesTheTypeTheReasonAndTheMessage() {
+    RepositoryStateException refused = new RepositoryStateException(RepositoryStateException.Reason.NOT_CLEAN, "",
+        List.of("a.txt"), "Repository is not clean. Run: git stash");
+
+    assertThat(ResultJson.notDone("patch-new", refused, true)).isEqualTo("{\"format\":1,\"goal\":\"patch-new\","
+        + "\"outcome\":\"refused\",\"error\":{\"type\":\"RepositoryStateException\",\"reason\":\"NOT_CLEAN\","
+        + "\"message\":\"Repository is not clean. Run: git stash\"}}");
   }
 
   @Test

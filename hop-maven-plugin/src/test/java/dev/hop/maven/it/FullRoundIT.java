@@ -2,6 +2,8 @@ package dev.hop.maven.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hop.core.testing.MavenRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,9 @@ class FullRoundIT {
     }
 
     // 1. a patch: reserve, write its SQL and a test that uses the generated class, apply, test, push
-    ok(maven.run(project.dir(), project.properties("id", "1-users", "description", "The users"), "hop:patch-new"));
+    ok(maven.run(project.dir(), project.properties("id", "1-users", "description", "The users", "hop.output",
+        "json"), "hop:patch-new"));
+    assertDone("patch-new");
     assertThat(project.git("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("ho-patch/1-users");
     project.write("Patches/1-users/01_users.sql",
         "CREATE TABLE public.users (id serial PRIMARY KEY, name text NOT NULL);\n");
@@ -74,7 +78,8 @@ class FullRoundIT {
           }
         }
         """);
-    MavenRun.Result applied = maven.run(project.dir(), project.properties(), "hop:patch-apply");
+    MavenRun.Result applied = maven.run(project.dir(), project.properties("hop.output", "json"), "hop:patch-apply");
+    assertDone("patch-apply");
     ok(applied);
     assertThat(project.dir().resolve("src/main/java/it/hop/db/public_/Users.java")).isRegularFile();
     assertThat(tables(project.database())).isEqualTo("users");
@@ -83,14 +88,17 @@ class FullRoundIT {
 
     // 2. a release, and the patch joins it after validation
     project.git("switch", "-q", "ho-prod");
-    ok(maven.run(project.dir(), project.properties("level", "minor"), "hop:release-new"));
+    ok(maven.run(project.dir(), project.properties("level", "minor", "hop.output", "json"), "hop:release-new"));
+    assertDone("release-new");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0-stage.txt")).isEmpty();
-    ok(maven.run(project.dir(), project.properties("id", "1-users"), "hop:patch-add"));
+    ok(maven.run(project.dir(), project.properties("id", "1-users", "hop.output", "json"), "hop:patch-add"));
+    assertDone("patch-add");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0-stage.txt")).isEqualTo("1-users");
     assertThat(project.gitOrigin("branch", "--list", "ho-release/0.1.0/1-users")).isNotBlank();
 
     // 3. a second patch whose test fails is refused by patch-add, and nothing moves
-    ok(maven.run(project.dir(), project.properties("id", "2-orders"), "hop:patch-new"));
+    ok(maven.run(project.dir(), project.properties("id", "2-orders", "hop.output", "json"), "hop:patch-new"));
+    assertDone("patch-new");
     project.write("Patches/2-orders/01_orders.sql",
         "CREATE TABLE public.orders (id serial PRIMARY KEY, user_id int REFERENCES public.users);\n");
     project.write("src/test/java/it/hop/OrdersTest.java", """
@@ -107,18 +115,25 @@ class FullRoundIT {
           }
         }
         """);
-    ok(maven.run(project.dir(), project.properties(), "hop:patch-apply"));
+    ok(maven.run(project.dir(), project.properties("hop.output", "json"), "hop:patch-apply"));
+    assertDone("patch-apply");
     commitAndPush(project, "ho-patch/2-orders", "Orders table");
     project.git("switch", "-q", "ho-prod");
     String before = project.git("ls-remote", "origin");
-    MavenRun.Result refused = maven.run(project.dir(), project.properties("id", "2-orders"), "hop:patch-add");
+    MavenRun.Result refused = maven.run(project.dir(), project.properties("id", "2-orders", "hop.output", "json"),
+        "hop:patch-add");
     assertThat(refused.exitCode()).as(refused.log()).isEqualTo(1);
+    JsonNode why = new ObjectMapper().readTree(project.dir().resolve("target/hop/patch-add.json").toFile());
+    assertThat(why.path("outcome").asText()).isEqualTo("refused");
+    assertThat(why.path("error").path("type").asText()).isEqualTo("PatchValidationException");
+    assertThat(why.path("error").path("message").asText()).startsWith("Tests failed for patch integration");
     assertThat(refused.log()).contains("Tests failed for patch integration: 2-orders into 0.1.0-stage")
         .contains("OrdersTest.ordersHaveATotal: orders has no total column");
     assertThat(project.git("ls-remote", "origin")).isEqualTo(before);
 
     // 4. stage → rc1: every patch so far, stage emptied, tag pushed, the open patch branch notified
-    ok(maven.run(project.dir(), project.properties("to", "rc"), "hop:promote"));
+    ok(maven.run(project.dir(), project.properties("to", "rc", "hop.output", "json"), "hop:promote"));
+    assertDone("promote");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0-rc1.txt")).isEqualTo("1-users");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0-stage.txt")).isEmpty();
     assertThat(project.gitOrigin("tag", "--list", "v0.1.0-rc1")).isEqualTo("v0.1.0-rc1");
@@ -126,7 +141,8 @@ class FullRoundIT {
         .isEqualTo("[ho] 0.1.0-rc1 promoted (MERGE REQUIRED)");
 
     // 5. rc → production: full production file, snapshots, schema.sql repointed, tag
-    ok(maven.run(project.dir(), project.properties("to", "prod"), "hop:promote"));
+    ok(maven.run(project.dir(), project.properties("to", "prod", "hop.output", "json"), "hop:promote"));
+    assertDone("promote");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0.txt")).isEqualTo("1-users");
     assertThat(project.gitOrigin("ls-tree", "--name-only", "ho-prod", "releases/"))
         .doesNotContain("releases/0.1.0-stage.txt");
@@ -136,17 +152,27 @@ class FullRoundIT {
         .isEqualTo("schema-0.1.0.sql");
     assertThat(project.gitOrigin("tag", "--list", "v0.1.0")).isEqualTo("v0.1.0");
     assertThat(project.gitOrigin("fsck", "--strict")).isNotNull();
-    MavenRun.Result status = maven.run(project.dir(), project.properties(), "hop:status");
+    MavenRun.Result status = maven.run(project.dir(), project.properties("hop.output", "json"), "hop:status");
+    assertDone("status");
     ok(status);
     assertThat(status.info()).contains("Production version: 0.1.0");
     if (embedded) {
-      ok(maven.run(project.dir(), project.properties(), "hop:db-stop"));
+      ok(maven.run(project.dir(), project.properties("hop.output", "json"), "hop:db-stop"));
+      assertDone("db-stop");
       assertThat(project.postgresProcesses()).isEmpty();
-      MavenRun.Result stopped = maven.run(project.dir(), project.properties(), "hop:status");
+      MavenRun.Result stopped = maven.run(project.dir(), project.properties("hop.output", "json"), "hop:status");
       ok(stopped);
       assertThat(stopped.info()).anyMatch(l -> l.startsWith("Database version: not running"));
       assertThat(project.postgresProcesses()).as("a goal that only reads starts nothing").isEmpty();
     }
+  }
+
+  /** The goal's JSON document (-Dhop.output=json) says it was done, in format 1. */
+  private void assertDone(String goal) throws Exception {
+    JsonNode doc = new ObjectMapper().readTree(project.dir().resolve("target/hop/" + goal + ".json").toFile());
+    assertThat(doc.path("format").asInt()).isEqualTo(1);
+    assertThat(doc.path("goal").asText()).isEqualTo(goal);
+    assertThat(doc.path("outcome").asText()).as(doc.toString()).isEqualTo("done");
   }
 
   private static void ok(MavenRun.Result result) {

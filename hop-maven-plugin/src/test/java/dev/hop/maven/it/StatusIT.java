@@ -71,15 +71,22 @@ class StatusIT {
     assertThat(result.info()).anyMatch(l -> l.startsWith("Lock: held by alice on build-7 (promote) since"
         + " 2026-01-02T10:00:00Z"));
     String json = Files.readString(project.dir().resolve("target/hop/status.json"), StandardCharsets.UTF_8).strip();
-    assertThat(json).startsWith("{\"branch\":\"ho-prod\",\"productionVersion\":\"0.0.0\",\"databaseVersion\":"
-        + "\"unreachable: ")
+    assertThat(json).startsWith("{\"format\":1,\"goal\":\"status\",\"outcome\":\"done\",\"branch\":\"ho-prod\","
+        + "\"productionVersion\":\"0.0.0\",\"databaseVersion\":\"unreachable: ")
         .contains("\"activeRc\":{\"release\":\"0.1.0-rc1\",\"version\":\"0.1.0\",\"patches\":[\"1-items\"]}")
         .contains("\"stages\":[{\"release\":\"0.1.0-stage\",\"version\":\"0.1.0\",\"patches\":[\"2-names\"]}]")
         .contains("{\"name\":\"ho-patch/4-old\",\"local\":false,\"origin\":true,\"mustMergeHoProd\":true}")
         .contains("{\"name\":\"ho-patch/5-fresh\",\"local\":true,\"origin\":true,\"mustMergeHoProd\":false}")
         .contains("\"lock\":\"alice on build-7 (promote) since 2026-01-02T10:00:00Z, ")
-        .endsWith("\"originReached\":true}");
+        .endsWith("\"originReached\":true,\"pending\":[\"0.1.0-stage lists 1 patch: 2-names\","
+            + "\"0.1.0-rc1 waits for production\"]}");
     assertThat(result.lines()).contains(json);
+
+    properties.setProperty("hop.failIfPending", "true");
+    MavenRun.Result gate = maven.run(project.dir(), properties, "hop:status");
+    assertThat(gate.exitCode()).as("a CI gate: something waits for a promotion").isEqualTo(1);
+    assertThat(gate.log()).contains("Pending: 0.1.0-stage lists 1 patch: 2-names; 0.1.0-rc1 waits for production"
+        + " (-Dhop.failIfPending=true). Promote it: mvn hop:promote -Dto=prod");
     assertThat(project.git("status", "--porcelain")).isEmpty();
   }
 
