@@ -47,7 +47,7 @@ class EndToEndIT {
     git.run(root, "config", "--global", "user.name", "Ada Lovelace");
     git.run(root, "config", "--global", "user.email", "ada@example.org");
     MavenRun maven = MavenRun.forThisBuild(root, git.environment());
-    catalogTheArchetypeAsInstallDoes();
+    ArchetypeCatalog.listTheArchetypeAsInstallDoes();
     Path work = Files.createDirectories(root.resolve("work"));
 
     Outcome out = quickstart.run(work, root.resolve("bin"), maven, git.environment());
@@ -130,29 +130,8 @@ class EndToEndIT {
         out.runs("mvn", "").size(), inMaven);
   }
 
-  /**
-   * Lists hop-archetype in the IT repository's {@code archetype-catalog.xml}, as README's set-up ({@code mvn install},
-   * whose archetype:update-local-catalog writes it) leaves ~/.m2; invoker:install copies only the artifacts, and
-   * without the entry {@code -DarchetypeCatalog=local} warns "Archetype not found in any catalog".
-   */
-  private static void catalogTheArchetypeAsInstallDoes() throws Exception {
-    Path catalog = MavenRun.localRepository().resolve("archetype-catalog.xml");
-    Files.writeString(catalog, """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <archetype-catalog xmlns="http://maven.apache.org/plugins/maven-archetype-plugin/archetype-catalog/1.0.0">
-          <archetypes>
-            <archetype>
-              <groupId>dev.hop</groupId>
-              <artifactId>hop-archetype</artifactId>
-              <version>%s</version>
-            </archetype>
-          </archetypes>
-        </archetype-catalog>
-        """.formatted(MavenRun.pluginVersion()));
-  }
-
   /** The live postgres processes whose command line names a folder under {@code root}. */
-  private static List<ProcessHandle> postgresUnder(Path root) {
+  static List<ProcessHandle> postgresUnder(Path root) {
     String prefix = root.toString();
     return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
         .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(prefix)).orElse(false))

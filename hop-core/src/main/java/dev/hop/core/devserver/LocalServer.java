@@ -7,8 +7,6 @@ import dev.hop.core.base.Secret;
 import dev.hop.core.devserver.RunningServer.State;
 import dev.hop.core.errors.EmbeddedServerException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One project's embedded PostgreSQL: data in {@code .hop/local/pg}, started detached on 127.0.0.1 so it
@@ -154,7 +155,7 @@ public final class LocalServer {
       state = State.RECOVERED;
     }
     if (port < 0) {
-      port = last.map(ServerFile::port).filter(LocalServer::free).orElseGet(LocalServer::freePort);
+      port = last.map(ServerFile::port).filter(LoopbackPort::isFree).orElseGet(LoopbackPort::any);
       start(programs, port);
     }
     Secret secret = auth.secured() ? password.orElseThrow() : secure(port, password);
@@ -262,28 +263,12 @@ public final class LocalServer {
         + ". Check the folder is writable, then run the goal again.", e);
   }
 
-  private static boolean free(int port) {
-    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(RunningServer.HOST))) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(RunningServer.HOST))) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   /** pg_ctl returns once postmaster.pid is gone, a moment before the process itself. */
   private static void awaitExit(long pid) {
     ProcessHandle.of(pid).ifPresent(h -> {
       try {
-        h.onExit().get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        h.onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
         // reported by the caller's next look at the process
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -95,11 +95,13 @@ class CloneIT {
     p.setProperty("url", released.project().origin().toUri().toString());
     p.setProperty("dir", "shop-db");
     p.setProperty("hop.pgCache", PG_CACHE.toString());
+    p.setProperty("hop.output", "json");
     Path clone = work.resolve("shop-db");
     try {
       MavenRun.Result result = maven.runWithoutProject(work, p, MavenRun.plugin() + "clone");
 
       assertThat(result.succeeded()).as(result.log()).isTrue();
+      assertThat(GoalDocument.assertDone(work, "clone").path("database").asText()).isEqualTo("shop_db");
       assertThat(result.info()).anyMatch(l -> l.startsWith("Development database: shop_db on the embedded PostgreSQL"
           + " 15.19.0 at 127.0.0.1:") && l.endsWith(" of the clone; stop it with mvn hop:db-stop in " + clone))
           .contains("Cloned into " + clone + " on ho-prod; development database shop_db is at production 0.0.0");

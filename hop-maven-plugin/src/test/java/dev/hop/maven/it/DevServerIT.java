@@ -142,7 +142,8 @@ class DevServerIT {
     TeamProject b = embeddedProject(root.resolve("b"), "shop-db");
     MavenRun mavenA = MavenRun.forThisBuild(root.resolve("a"), a.gitEnvironment());
     MavenRun mavenB = MavenRun.forThisBuild(root.resolve("b"), b.gitEnvironment());
-    ok(mavenA.run(a.dir(), a.properties(), "hop:dev-db"));
+    ok(mavenA.run(a.dir(), a.properties("hop.output", "json"), "hop:dev-db"));
+    GoalDocument.assertDone(a.dir(), "dev-db");
     ok(mavenB.run(b.dir(), b.properties(), "hop:dev-db"));
 
     int portA = Integer.parseInt(a.embeddedServer().getProperty("port"));
@@ -156,8 +157,9 @@ class DevServerIT {
     assertThatThrownBy(() -> DriverManager.getConnection(urlB, "postgres", a.embeddedPassword()).close())
         .as("a's password does not open b's server").isInstanceOf(SQLException.class);
 
-    MavenRun.Result stopped = mavenA.run(a.dir(), a.properties(), "hop:db-stop");
+    MavenRun.Result stopped = mavenA.run(a.dir(), a.properties("hop.output", "json"), "hop:db-stop");
     assertThat(stopped.succeeded()).as(stopped.log()).isTrue();
+    GoalDocument.assertDone(a.dir(), "db-stop");
     assertThat(a.postgresProcesses()).isEmpty();
     assertThat(b.postgresProcesses()).isNotEmpty();
     assertThat(query(b, urlB, "SELECT current_database()")).isEqualTo(b.database());

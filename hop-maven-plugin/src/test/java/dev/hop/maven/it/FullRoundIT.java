@@ -3,52 +3,32 @@ package dev.hop.maven.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hop.core.testing.MavenRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole development round, as README tells it, with real Maven, Git and PostgreSQL: a project
- * ready on ho-prod at 0.0.0, two patches, release-new, two patch-adds (one refused by its failing test),
- * promote rc, promote prod.
+ * The whole development round, as README tells it, with real Maven, Git and PostgreSQL, on a server named by hop.url:
+ * a project ready on ho-prod at 0.0.0, two patches, release-new, two patch-adds (one refused by its failing test),
+ * promote rc, promote prod, each goal's JSON document read. The same round on the embedded server is README's
+ * quickstart (hop-archetype's EndToEndIT), and the Jenkinsfile's (JenkinsfileIT).
  */
 class FullRoundIT {
-
-  /** Shared by the runs of this build, so the binaries are unpacked once. */
-  private static final Path PG_CACHE = Path.of("target", "it-pg-binaries").toAbsolutePath();
 
   @TempDir
   Path root;
 
   private TeamProject project;
 
-  @AfterEach
-  void noServerLeft() throws Exception {
-    if (project != null) {
-      project.killEmbeddedServer();
-    }
-  }
-
-  /**
-   * @param embedded without hop.url: the project's embedded server (hop:dev-db bound to initialize), as the
-   *     README's quickstart runs it; else the test server named by hop.url
-   */
-  @ParameterizedTest(name = "embedded server: {0}")
-  @ValueSource(booleans = {false, true})
-  void twoPatchesOneReleaseFromStageToProduction(boolean embedded) throws Exception {
+  @Test
+  void twoPatchesOneReleaseFromStageToProduction() throws Exception {
     project = TeamProject.create(root, "shop-db");
     MavenRun maven = MavenRun.forThisBuild(root, project.gitEnvironment());
-    if (embedded) {
-      project.useEmbeddedServer(PG_CACHE);
-    }
 
     // 1. a patch: reserve, write its SQL and a test that uses the generated class, apply, test, push
     ok(maven.run(project.dir(), project.properties("id", "1-users", "description", "The users", "hop.output",
@@ -123,7 +103,7 @@ class FullRoundIT {
     MavenRun.Result refused = maven.run(project.dir(), project.properties("id", "2-orders", "hop.output", "json"),
         "hop:patch-add");
     assertThat(refused.exitCode()).as(refused.log()).isEqualTo(1);
-    JsonNode why = new ObjectMapper().readTree(project.dir().resolve("target/hop/patch-add.json").toFile());
+    JsonNode why = GoalDocument.read(project.dir(), "patch-add");
     assertThat(why.path("outcome").asText()).isEqualTo("refused");
     assertThat(why.path("error").path("type").asText()).isEqualTo("PatchValidationException");
     assertThat(why.path("error").path("message").asText()).startsWith("Tests failed for patch integration");
@@ -156,23 +136,10 @@ class FullRoundIT {
     assertDone("status");
     ok(status);
     assertThat(status.info()).contains("Production version: 0.1.0");
-    if (embedded) {
-      ok(maven.run(project.dir(), project.properties("hop.output", "json"), "hop:db-stop"));
-      assertDone("db-stop");
-      assertThat(project.postgresProcesses()).isEmpty();
-      MavenRun.Result stopped = maven.run(project.dir(), project.properties("hop.output", "json"), "hop:status");
-      ok(stopped);
-      assertThat(stopped.info()).anyMatch(l -> l.startsWith("Database version: not running"));
-      assertThat(project.postgresProcesses()).as("a goal that only reads starts nothing").isEmpty();
-    }
   }
 
-  /** The goal's JSON document (-Dhop.output=json) says it was done, in format 1. */
   private void assertDone(String goal) throws Exception {
-    JsonNode doc = new ObjectMapper().readTree(project.dir().resolve("target/hop/" + goal + ".json").toFile());
-    assertThat(doc.path("format").asInt()).isEqualTo(1);
-    assertThat(doc.path("goal").asText()).isEqualTo(goal);
-    assertThat(doc.path("outcome").asText()).as(doc.toString()).isEqualTo("done");
+    GoalDocument.assertDone(project.dir(), goal);
   }
 
   private static void ok(MavenRun.Result result) {

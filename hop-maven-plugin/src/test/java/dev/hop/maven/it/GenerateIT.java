@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,13 @@ class GenerateIT {
       s.execute("ALTER TABLE public.item ADD COLUMN label text");
     }
 
-    MavenRun.Result first = maven.run(project.dir(), database.properties(), "hop:generate");
+    Properties json = database.properties();
+    json.setProperty("hop.output", "json");
+    MavenRun.Result first = maven.run(project.dir(), json, "hop:generate");
     MavenRun.Result second = maven.run(project.dir(), database.properties(), "hop:generate");
 
     assertThat(first.succeeded()).as(first.log()).isTrue();
+    GoalDocument.assertDone(project.dir(), "generate");
     assertThat(first.info()).anyMatch(l -> l.matches("Code generated from " + database.name()
         + " into src/main/java/it/hop/db: written 1, unchanged \\d+, deleted 0, kept 0 \\(\\d+\\.\\d+ s\\)"));
     assertThat(Files.readString(item)).contains("String label").contains(userMethod);
