@@ -14,6 +14,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -81,6 +82,9 @@ public abstract class AbstractHopMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${mojoExecution}", readonly = true)
   protected MojoExecution mojoExecution;
+
+  /** This process's environment; tests replace it. */
+  Map<String, String> environment = System.getenv();
 
   /** Id of a settings.xml {@code <server>} holding the database user and (encrypted) password. */
   @Parameter(property = "hop.serverId")
@@ -205,22 +209,24 @@ public abstract class AbstractHopMojo extends AbstractMojo {
     return Hop.open(settings, new MavenEventSink(getLog()));
   }
 
-  /** The shared parameters as a typed value, with settings.xml credentials resolved. */
+  /**
+   * The shared parameters as a typed value. The database credentials: {@code user}/{@code password}, else the
+   * settings.xml server of {@code serverId}, else the HOP_USER/HOP_PASSWORD variables, else the
+   * driver's defaults (the password file of PGPASSFILE or ~/.pgpass).
+   */
   protected HopSettings settings() throws MojoFailureException {
-    Optional<String> dbUser = nonBlank(user);
-    Optional<String> dbPassword = ConfiguredPassword.resolve(password, session, mojoExecution);
+    Credentials db = new Credentials(nonBlank(user), ConfiguredPassword.resolve(password, session, mojoExecution));
     Optional<String> serverIdValue = nonBlank(serverId);
     if (serverIdValue.isPresent()) {
-      SettingsServers.Credentials server = servers().credentials(serverIdValue.get(), "hop.serverId");
-      dbUser = dbUser.or(server::username);
-      dbPassword = dbPassword.or(server::password);
+      db = db.or(servers().credentials(serverIdValue.get(), "hop.serverId"));
     }
+    db = db.or(Credentials.ofDatabaseVariables(environment));
     return new HopSettings(
         root().toPath(),
         nonBlank(url),
         nonBlank(database).orElseGet(() -> String.valueOf(artifactId).replace('-', '_')),
-        dbUser,
-        Secret.of(dbPassword.orElse(null)),
+        db.username(),
+        Secret.of(db.password().orElse(null)),
         nonBlank(basePackage).orElseGet(() -> groupId + ".db"),
         Optional.ofNullable(pgBin).map(File::toPath),
         gitCredentials(),
@@ -259,7 +265,7 @@ public abstract class AbstractHopMojo extends AbstractMojo {
     if (id.isEmpty()) {
       return GitCredentials.NONE;
     }
-    SettingsServers.Credentials server = servers().credentials(id.get(), "hop.gitServerId");
+    Credentials server = servers().credentials(id.get(), "hop.gitServerId");
     return new GitCredentials(server.username(), Secret.of(server.password().orElse(null)),
         "settings.xml server '" + id.get() + "'");
   }

@@ -14,10 +14,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /** Looks up a {@code <server>} of settings.xml by id and decrypts its password. */
 final class SettingsServers {
 
-  /** A server's user name and clear password (either may be absent). */
-  record Credentials(Optional<String> username, Optional<String> password) {
-  }
-
   private final Settings settings;
   private final SettingsDecrypter decrypter;
 

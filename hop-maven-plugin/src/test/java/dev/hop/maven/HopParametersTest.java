@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import dev.hop.core.base.HopSettings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -109,6 +110,44 @@ class HopParametersTest {
 
     assertThat(settings.user()).contains("explicit_user");
     assertThat(settings.password().reveal()).isEqualTo(CLEAR);
+  }
+
+  @Test
+  @InjectMojo(goal = "status")
+  @MojoParameter(name = "url", value = URL)
+  void theEnvironmentGivesCredentialsWhenNothingElseDoes(StatusMojo mojo) throws Exception {
+    mojo.environment = Map.of("HOP_USER", "ci_deployer", "HOP_PASSWORD", "from-the-ci-secrets");
+
+    HopSettings settings = mojo.settings();
+
+    assertThat(settings.user()).contains("ci_deployer");
+    assertThat(settings.password().reveal()).isEqualTo("from-the-ci-secrets");
+    assertThat(settings.toString()).doesNotContain("from-the-ci-secrets");
+  }
+
+  @Test
+  @InjectMojo(goal = "status")
+  @MojoParameter(name = "url", value = URL)
+  @MojoParameter(name = "serverId", value = "db")
+  void aServerWinsOverTheEnvironment(StatusMojo mojo) throws Exception {
+    mojo.environment = Map.of("HOP_USER", "ci_deployer", "HOP_PASSWORD", "from-the-ci-secrets");
+
+    HopSettings settings = mojo.settings();
+
+    assertThat(settings.user()).contains("hop_owner");
+    assertThat(settings.password().reveal()).isEqualTo(CLEAR);
+  }
+
+  @Test
+  @InjectMojo(goal = "status")
+  @MojoParameter(name = "url", value = URL)
+  void withoutCredentialsTheDriverDefaultsApply(StatusMojo mojo) throws Exception {
+    mojo.environment = Map.of("HOP_USER", " ");
+
+    HopSettings settings = mojo.settings();
+
+    assertThat(settings.user()).isEmpty();
+    assertThat(settings.password().isPresent()).isFalse();
   }
 
   @Test
