@@ -9,6 +9,7 @@ import dev.hop.core.base.HopSettings;
 import dev.hop.core.base.Secret;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.InvalidPromoteTargetException;
+import dev.hop.core.errors.ReleaseStateException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitEnvironment;
 import dev.hop.core.release.ReleaseName;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** promote rc on real repositories (no database needed) and the refusals both targets share. */
+/** promote rc on real repositories (no database needed), and the refusals of both targets. */
 class PromoteCommandIT {
 
   @TempDir
@@ -83,6 +84,30 @@ class PromoteCommandIT {
         .isInstanceOf(RepositoryStateException.class)
         .hasMessageStartingWith("Branch ho-release/1.0.0/1-users exists neither locally nor on origin")
         .hasMessageEndingWith("then run: hop promote to=rc");
+    assertThat(git("ls-remote", "origin")).isEqualTo(before);
+  }
+
+  @Test
+  void aSecondVersionsRcIsRefusedWhileTheFirstRcIsActive() throws Exception {
+    release("1.0.0-rc1.txt", "1-users\n");
+    release("1.1.0-stage.txt", "2-orders\n");
+    String before = git("ls-remote", "origin");
+
+    assertThatThrownBy(() -> promote("rc")).isInstanceOf(ReleaseStateException.class)
+        .hasMessage("Active RC exists: 1.0.0-rc1 is not in production yet, so 1.1.0-stage cannot become an RC."
+            + " Release it first. Run: hop promote to=prod");
+    assertThat(git("ls-remote", "origin")).isEqualTo(before);
+  }
+
+  @Test
+  void productionIsRefusedWhileTheStageListsPatches() throws Exception {
+    release("1.0.0-rc1.txt", "1-users\n");
+    release("1.0.0-stage.txt", "2-orders\n");
+    String before = git("ls-remote", "origin");
+
+    assertThatThrownBy(() -> promote("prod")).isInstanceOf(ReleaseStateException.class)
+        .hasMessage("Stage release 1.0.0-stage lists patches that are in no RC yet (2-orders): 1.0.0-rc1 cannot go"
+            + " to production without them. Promote them to an RC first. Run: hop promote to=rc");
     assertThat(git("ls-remote", "origin")).isEqualTo(before);
   }
 

@@ -87,6 +87,14 @@ class TeamRoundIT {
     assertThat(project.call(hop -> hop.promote().setTo("rc").call()).tag()).isEqualTo("v0.1.0-rc1");
     assertThat(project.call(hop -> hop.promote().setTo("prod").call()).tag()).isEqualTo("v0.1.0");
     assertThat(Files.readString(project.dir().resolve("model/schema.sql"))).contains("CREATE TABLE public.users");
+    assertThat(project.originGit("ls-tree", "ho-prod", "model/schema.sql")).as("a symbolic link").startsWith("120000 ");
+    assertThat(project.originGit("show", "ho-prod:model/schema.sql")).isEqualTo("schema-0.1.0.sql");
+    assertThat(project.originGit("show", "ho-prod:model/metadata-0.1.0.sql"))
+        .contains("INSERT INTO half_orm_meta.hop_release").contains("(0, 1, 0, '', ''").contains("'Patches: 1-users'");
+    assertThat(project.originGit("show", "ho-prod:releases/0.1.0.txt")).isEqualTo("1-users");
+    assertThat(project.originGit("tag", "-l")).contains("v0.1.0", "v0.1.0-rc1").doesNotContain("lock-ho-prod");
+    assertThat(project.databases()).as("the release's scratch database is gone").doesNotContain(
+        project.development() + "_release");
 
     UpgradeResult upgraded = project.call(production, hop -> hop.upgrade().call());
 

@@ -112,8 +112,11 @@ class FullRoundIT {
     assertThat(project.git("ls-remote", "origin")).isEqualTo(before);
 
     // 4. stage → rc1: every patch so far, stage emptied, tag pushed, the open patch branch notified
-    ok(maven.run(project.dir(), project.properties("to", "rc", "hop.output", "json"), "hop:promote"));
+    MavenRun.Result rc = maven.run(project.dir(), project.properties("to", "rc", "hop.output", "json"), "hop:promote");
+    ok(rc);
     assertDone("promote");
+    assertThat(rc.info()).contains("Promoted to 0.1.0-rc1 (tag v0.1.0-rc1 pushed with ho-prod)",
+        "Release 0.1.0-rc1: 1-users", "Notified ho-patch/2-orders");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0-rc1.txt")).isEqualTo("1-users");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0-stage.txt")).isEmpty();
     assertThat(project.gitOrigin("tag", "--list", "v0.1.0-rc1")).isEqualTo("v0.1.0-rc1");
@@ -121,8 +124,11 @@ class FullRoundIT {
         .isEqualTo("[ho] 0.1.0-rc1 promoted (MERGE REQUIRED)");
 
     // 5. rc → production: full production file, snapshots, schema.sql repointed, tag
-    ok(maven.run(project.dir(), project.properties("to", "prod", "hop.output", "json"), "hop:promote"));
+    MavenRun.Result prod = maven.run(project.dir(), project.properties("to", "prod", "hop.output", "json"),
+        "hop:promote");
+    ok(prod);
     assertDone("promote");
+    assertThat(prod.info()).contains("Promoted to 0.1.0 (tag v0.1.0 pushed with ho-prod)", "Release 0.1.0: 1-users");
     assertThat(project.gitOrigin("show", "ho-prod:releases/0.1.0.txt")).isEqualTo("1-users");
     assertThat(project.gitOrigin("ls-tree", "--name-only", "ho-prod", "releases/"))
         .doesNotContain("releases/0.1.0-stage.txt");

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mvn hop:patch-new -Did=…} on a project at 0.0.0 with a bare origin: success and each refusal. */
+/**
+ * {@code mvn hop:patch-new -Did=…} on a project at 0.0.0 with a bare origin: the success and a refusal as Maven prints
+ * them (hop-core's PatchNewCommandIT has every refusal).
+ */
 class PatchNewIT {
 
   @TempDir
@@ -43,29 +46,6 @@ class PatchNewIT {
   }
 
   @Test
-  void aRejectedPushTakesBackTheCommitTheBranchAndTheReservation() throws Exception {
-    // origin cannot create refs/heads/ho-patch/12-users while it has refs/heads/ho-patch/12-users/old
-    project.gitOrigin("branch", "ho-patch/12-users/old", "ho-prod");
-    String initial = project.git("rev-parse", "ho-prod");
-
-    MavenRun.Result result = patchNew("12-users", "");
-
-    assertThat(result.exitCode()).as(result.log()).isEqualTo(1);
-    assertThat(result.log()).contains("Origin rejected").doesNotContain("at dev.hop.");
-    assertThat(result.info()).contains("Undone: create branch ho-patch/12-users",
-        "Undone: write Patches/12-users/README.md and commit [ho] Add Patches/12-users on ho-prod",
-        "Undone: reserve patch number 12 (push tag ho-patch/12)");
-    assertThat(project.gitOrigin("tag", "-l")).isEmpty();
-    assertThat(project.git("tag", "-l")).isEmpty();
-    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(initial);
-    assertThat(project.git("rev-parse", "ho-prod")).isEqualTo(initial);
-    assertThat(project.git("branch", "--list", "ho-patch/*")).isEmpty();
-    assertThat(project.git("branch", "--show-current")).isEqualTo("ho-prod");
-    assertThat(project.dir().resolve("Patches/12-users")).doesNotExist();
-    assertThat(project.git("status", "--porcelain")).isEmpty();
-  }
-
-  @Test
   void refusedWhenNotOnHoProd() throws Exception {
     project.git("switch", "-q", "-c", "feature");
 
@@ -73,56 +53,6 @@ class PatchNewIT {
 
     assertRefusedUnchanged(result, "Must be on ho-prod branch: patch-new runs on ho-prod, the current branch is feature");
     assertThat(result.log()).contains("git switch ho-prod && mvn hop:patch-new -Did=12-users");
-  }
-
-  @Test
-  void refusedWhenDirty() throws Exception {
-    project.write("notes.txt", "wip\n");
-
-    MavenRun.Result result = patchNew("12-users", "");
-
-    assertRefusedUnchanged(result, "Repository is not clean: cannot start patch 12-users with 1 uncommitted file");
-    assertThat(result.log()).contains("untracked: notes.txt");
-  }
-
-  @Test
-  void refusedWhenBehindOrigin() throws Exception {
-    Path other = project.cloneAs("alice");
-    project.git(other, "commit", "-q", "--allow-empty", "-m", "work of alice");
-    project.git(other, "push", "-q", "origin", "ho-prod");
-    String originProd = project.gitOrigin("rev-parse", "ho-prod");
-
-    MavenRun.Result result = patchNew("12-users", "");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.log()).contains("Repository not synced with origin: ho-prod is 1 commit behind origin/ho-prod."
-        + " Run: git pull --ff-only origin ho-prod");
-    assertThat(project.gitOrigin("tag", "-l")).isEmpty();
-    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(originProd);
-  }
-
-  @Test
-  void refusedWhenTheNumberIsReservedByAnotherPatch() throws Exception {
-    assertThat(patchNew("12-users", "").succeeded()).isTrue();
-    project.git("switch", "-q", "ho-prod");
-    String originProd = project.gitOrigin("rev-parse", "ho-prod");
-
-    MavenRun.Result result = patchNew("12-orders", "");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.log()).contains("Patch number 12 is already reserved by patch 12-users (tag ho-patch/12 exists on"
-        + " origin)").contains("mvn hop:patch-new -Did=<number>-<words>");
-    assertThat(project.gitOrigin("rev-parse", "ho-prod")).isEqualTo(originProd);
-    assertThat(project.gitOrigin("branch", "--list", "ho-patch/12-orders")).isEmpty();
-    assertThat(project.dir().resolve("Patches/12-orders")).doesNotExist();
-  }
-
-  @Test
-  void refusedForAnInvalidId() throws Exception {
-    MavenRun.Result result = patchNew("Add_Users", "");
-
-    assertRefusedUnchanged(result, "Invalid patch id 'Add_Users': upper case 'A' is not allowed");
-    assertThat(result.log()).contains("Accepted forms: <number> (e.g. 12) or <number>-<words>");
   }
 
   private void assertRefusedUnchanged(MavenRun.Result result, String message) {
