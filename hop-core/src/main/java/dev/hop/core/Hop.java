@@ -107,6 +107,11 @@ public final class Hop implements AutoCloseable {
     return new UpgradeCommand(project);
   }
 
+  /** {@code adopt}: an existing database as the project's first release, or a further database of it. */
+  public AdoptCommand adopt() {
+    return new AdoptCommand(project);
+  }
+
   /** {@code hop:clone}: clone a project and create its development database (the project dir is the parent). */
   public CloneCommand cloneProject() {
     return new CloneCommand(project);

@@ -20,30 +20,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A hop project as the archetype leaves it (model/ at 0.0.0, releases/, Patches/, .gitignore), in alice's clone of a
  * bare origin, with its databases on the test PostgreSQL under a prefix of its own (all dropped on close), driven
- * through hop-core's commands; validation runs the given {@link TestRunner} instead of forking Maven.
+ * through hop-core's commands; validation runs the given {@link TestRunner} instead of forking Maven. A JUnit
+ * extension: {@code @RegisterExtension final CoreProject project = new CoreProject();} sets one up before each test.
  */
-final class CoreProject implements AutoCloseable {
+final class CoreProject implements BeforeEachCallback, AfterEachCallback {
   private static final Path MODEL = Path.of("../hop-archetype/src/main/resources/archetype-resources/model");
   private static final TestRunner PASSING = (project, database) -> new TestReport(1, 0, 0, 0, List.of(), 0,
       Duration.ZERO);
 
-  final GitSandbox sandbox;
+  GitSandbox sandbox;
   final List<HopEvent> events = Collections.synchronizedList(new ArrayList<>());
-  private final String prefix;
+  private Path root;
+  private String prefix;
   private TestRunner tests = PASSING;
   private final Map<String, String> variables = new java.util.HashMap<>();
 
-  CoreProject(Path dir) throws Exception {
-    sandbox = GitSandbox.create(dir, "ho-prod", "alice");
+  /** A project set up before each test of the class that registers it, in a folder of its own, removed after. */
+  CoreProject() {
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    root = Files.createTempDirectory("hop-core-project-");
+    sandbox = GitSandbox.create(root, "ho-prod", "alice");
     git("config", "--global", "gc.auto", "0");
     sandbox.write("alice", ".gitignore", "target/\nbackups/\n.hop/local/\n");
     sandbox.write("alice", "releases/README.md", "# Releases\n");
@@ -58,6 +71,24 @@ final class CoreProject implements AutoCloseable {
     byte[] random = new byte[3];
     ThreadLocalRandom.current().nextBytes(random);
     prefix = "core_" + HexFormat.of().formatHex(random);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    try {
+      close();
+    } finally {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** The folder that holds origin, alice's clone and git's home; free for a test's own files too. */
+  Path root() {
+    return root;
   }
 
   /** The goals from now on see {@code name=value} in their environment (a CI's variables, say). */
@@ -157,8 +188,8 @@ final class CoreProject implements AutoCloseable {
     return sandbox.cli().run(sandbox.originDir(), args);
   }
 
-  @Override
-  public void close() throws SQLException {
+  /** Closes the sandbox and drops the project's databases. */
+  private void close() throws SQLException {
     try {
       sandbox.close();
     } finally {

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.release.ReleaseLevel;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,20 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * as on that branch, found from the CI's variables, and commits on it.
  */
 class DetachedCheckoutIT {
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
-
-  @BeforeEach
-  void open() throws Exception {
-    project = new CoreProject(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
-  }
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
 
   @ParameterizedTest
   @CsvSource({"BRANCH_NAME, ho-prod", "GIT_BRANCH, origin/ho-prod", "GITHUB_REF_NAME, ho-prod",

@@ -10,11 +10,8 @@ import dev.hop.core.testing.GitCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What origin decides: a server-side hook on an origin on disk refuses hop's pushes as it refuses git push, and
@@ -32,20 +29,8 @@ class OriginRulesIT {
       exit 0
       """;
 
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
-
-  @BeforeEach
-  void open() throws Exception {
-    project = new CoreProject(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
-  }
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
 
   @Test
   void aPreReceiveHookRefusingHoProdRefusesReleaseNewWithItsMessageAndLeavesNothing() throws Exception {

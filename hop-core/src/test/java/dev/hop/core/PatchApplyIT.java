@@ -7,34 +7,18 @@ import dev.hop.core.base.HopEvent;
 import dev.hop.core.errors.DatabaseRefusedException;
 import dev.hop.core.errors.PatchScriptException;
 import dev.hop.core.testing.TestPostgres;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** patch-apply's refusals and failures: what it leaves, and what it says. */
 class PatchApplyIT {
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
-
-  @BeforeEach
-  void open() throws Exception {
-    project = new CoreProject(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
-  }
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
 
   @Test
   void aDatabaseHopDidNotCreateIsRefusedBeforeAnythingIsBuiltOnItsServer() throws Exception {

@@ -8,11 +8,8 @@ import dev.hop.core.errors.InvalidPatchIdException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.errors.TeamRefusalException;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * patch-new's refusals on a real origin, each leaving origin and the clone as they were, and the undo of a push
@@ -21,20 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PatchNewCommandIT {
   private static final String INITIAL = "[ho] Initial commit (release: 0.0.0)";
 
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
-
-  @BeforeEach
-  void open() throws Exception {
-    project = new CoreProject(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
-  }
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
 
   @Test
   void aRejectedPushTakesBackTheCommitTheBranchAndTheReservation() throws Exception {
@@ -70,8 +55,8 @@ class PatchNewCommandIT {
 
   @Test
   void aCloneBehindOriginIsRefused() throws Exception {
-    Path bob = dir.resolve("bob");
-    project.sandbox.cli().run(dir, "clone", "-q", project.sandbox.originDir().toString(), bob.toString());
+    Path bob = project.root().resolve("bob");
+    project.sandbox.cli().run(project.root(), "clone", "-q", project.sandbox.originDir().toString(), bob.toString());
     project.sandbox.cli().run(bob, "commit", "-q", "--allow-empty", "-m", "work of bob");
     project.sandbox.cli().run(bob, "push", "-q", "origin", "ho-prod");
     String originProd = project.originGit("rev-parse", "ho-prod");

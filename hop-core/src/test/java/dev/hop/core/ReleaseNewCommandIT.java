@@ -7,31 +7,16 @@ import dev.hop.core.errors.ReleaseStateException;
 import dev.hop.core.release.ReleaseLevel;
 import dev.hop.core.release.Version;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * release-new on a real origin: each level bumps production on its own, the same one twice is refused, a clone
  * behind origin is pulled first. The success as Maven prints it, and the branch refusal: the plugin's ReleaseNewIT.
  */
 class ReleaseNewCommandIT {
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
-
-  @BeforeEach
-  void open() throws Exception {
-    project = new CoreProject(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
-  }
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
 
   @Test
   void minorAndMajorBumpProductionIndependently() throws Exception {
@@ -56,8 +41,8 @@ class ReleaseNewCommandIT {
 
   @Test
   void aCloneBehindOriginIsPulledFirst() throws Exception {
-    Path bob = dir.resolve("bob");
-    project.sandbox.cli().run(dir, "clone", "-q", project.sandbox.originDir().toString(), bob.toString());
+    Path bob = project.root().resolve("bob");
+    project.sandbox.cli().run(project.root(), "clone", "-q", project.sandbox.originDir().toString(), bob.toString());
     project.sandbox.cli().run(bob, "commit", "-q", "--allow-empty", "-m", "work of bob");
     project.sandbox.cli().run(bob, "push", "-q", "origin", "ho-prod");
 

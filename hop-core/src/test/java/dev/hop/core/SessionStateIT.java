@@ -15,10 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each patch starts in a clean session on every path that applies patches: a first patch that is a real pg_dump file
@@ -32,20 +30,8 @@ class SessionStateIT {
   private static final String REWARDS = "CREATE TABLE rewards (customer_id integer NOT NULL REFERENCES customer,"
       + " points integer NOT NULL);\n";
 
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
-
-  @BeforeEach
-  void open() throws Exception {
-    project = new CoreProject(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
-  }
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
 
   @Test
   void aPgDumpPatchLeavesNoStateToThePatchesAfterIt() throws Exception {

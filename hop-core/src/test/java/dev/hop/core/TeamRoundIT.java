@@ -25,10 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The team's steps through hop-core's commands on a real Git origin and a real PostgreSQL, with a test runner that
@@ -36,21 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and prod, and the upgrade of a production database over the release.
  */
 class TeamRoundIT {
-  @TempDir
-  Path dir;
-
-  private CoreProject project;
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
   private final AnsweringRunner tests = new AnsweringRunner();
 
   @BeforeEach
   void open() throws Exception {
-    project = new CoreProject(dir);
     project.tests(tests);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    project.close();
   }
 
   @Test

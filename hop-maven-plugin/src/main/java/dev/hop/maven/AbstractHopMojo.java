@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -175,27 +176,28 @@ public abstract class AbstractHopMojo extends AbstractMojo {
     try (Hop hop = openHop(settings())) {
       result = run(hop);
     } catch (HopUserException e) {
-      writeIf(json, ResultJson.notDone(goal(), e, true));
+      writeIf(json, () -> ResultJson.notDone(goal(), e, true));
       // hop's message is whole: Maven would append each cause's message to it (a script's own advice, a transport's
       // words), so the cause goes along as suppressed, for -e's stack trace only
       MojoFailureException failure = new MojoFailureException(e.getMessage());
       failure.addSuppressed(e);
       throw failure;
     } catch (HopEnvironmentException e) {
-      writeIf(json, ResultJson.notDone(goal(), e, false));
+      writeIf(json, () -> ResultJson.notDone(goal(), e, false));
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (HopException | RuntimeException e) {
-      writeIf(json, ResultJson.notDone(goal(), e, false));
+      writeIf(json, () -> ResultJson.notDone(goal(), e, false));
       throw new MojoExecutionException("hop:" + goal() + " failed unexpectedly: " + e
           + ". This is a bug in hop; run again with -e and report the stack trace.", e);
     }
-    writeIf(json, ResultJson.done(goal(), result));
+    writeIf(json, () -> ResultJson.done(goal(), result));
     check(result);
   }
 
-  private void writeIf(boolean json, String document) throws MojoFailureException {
+  /** Writes the document when JSON was asked for; only then is it rendered. */
+  private void writeIf(boolean json, Supplier<String> document) throws MojoFailureException {
     if (json) {
-      JsonOutput.write(root().toPath(), goal(), document, getLog());
+      JsonOutput.write(root().toPath(), goal(), document.get(), getLog());
     }
   }
 

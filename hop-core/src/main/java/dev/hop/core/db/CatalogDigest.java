@@ -32,8 +32,9 @@ public final class CatalogDigest {
       + " ) AS catalog";
 
   private static final String METADATA = "SELECT (SELECT count(*) FROM half_orm_meta.hop_release) || '/'"
-      + " || (SELECT count(*) FROM half_orm_meta.hop_applied_patch) || '/'"
+      + " || %s || '/'"
       + " || coalesce((SELECT major || '.' || minor || '.' || patch FROM \"half_orm_meta.view\".hop_last_release), '')";
+  private static final String APPLIED = "(SELECT count(*) FROM half_orm_meta.hop_applied_patch)";
 
   private CatalogDigest() {
   }
@@ -47,8 +48,10 @@ public final class CatalogDigest {
         catalog = rs.getString(1);
       }
       String rows = "";
-      if (new MetadataSchema().isInstalled(c)) {
-        try (ResultSet rs = s.executeQuery(METADATA)) {
+      MetadataSchema metadata = new MetadataSchema();
+      if (metadata.isInstalled(c)) {
+        // half_orm_dev's metadata has no hop_applied_patch
+        try (ResultSet rs = s.executeQuery(METADATA.formatted(metadata.isComplete(c) ? APPLIED : "'-'"))) {
           rs.next();
           rows = rs.getString(1);
         }

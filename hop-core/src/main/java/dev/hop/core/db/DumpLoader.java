@@ -16,11 +16,17 @@ import org.postgresql.copy.CopyManager;
  * Loads a pg_dump plain-format file (a schema or metadata snapshot) through JDBC: statements run one by one,
  * {@code COPY ... FROM stdin} data blocks go through pgjdbc's CopyManager, the <code>&#92;restrict</code> and
  * <code>&#92;unrestrict</code> lines of pg_dump 15.14+ are skipped, and any other psql meta-command is refused.
+ * Statements that set an owner or a privilege ({@code ALTER … OWNER TO}, {@code GRANT}, {@code REVOKE}) are skipped:
+ * they name roles of the server the dump was taken on (half_orm_dev's snapshots have them; hop's never do), and a
+ * development database belongs to whoever builds it.
  */
 public final class DumpLoader {
 
   private static final Pattern COPY_FROM_STDIN =
       Pattern.compile("(?is)^COPY\\s.+\\sFROM\\s+stdin\\b.*");
+  /** Owners and privileges name roles of the server a dump was taken on; no snapshot of hop's holds them. */
+  private static final Pattern OWNER_OR_PRIVILEGE = Pattern.compile(
+      "(?is)^(ALTER\\s.+\\sOWNER\\s+TO\\s.+|GRANT\\s.+|REVOKE\\s.+|ALTER\\s+DEFAULT\\s+PRIVILEGES\\s.+)");
 
   private final String next;
 
@@ -45,6 +51,9 @@ public final class DumpLoader {
           continue;
         }
         throw SqlScriptRunner.metaCommand(file, chunk, next);
+      }
+      if (OWNER_OR_PRIVILEGE.matcher(chunk.text()).matches()) {
+        continue;
       }
       try {
         if (COPY_FROM_STDIN.matcher(chunk.text()).matches()) {

@@ -31,16 +31,45 @@ public final class MetadataSchema {
     }
   }
 
-  /** Whether {@code half_orm_meta.hop_release} exists. */
-  public boolean isInstalled(Connection c) throws DatabaseException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT to_regclass('half_orm_meta.hop_release') IS NOT NULL")) {
-      rs.next();
-      return rs.getBoolean(1);
-    } catch (SQLException e) {
-      throw Jdbc.failure("look for the half_orm_meta schema", c, e);
+  /**
+   * Installs the metadata schema where it is missing or incomplete: a database of half_orm_dev has
+   * {@code hop_release} but not hop's {@code hop_applied_patch} (nor hop's order of pre-releases in
+   * {@code hop_last_release}); one query when nothing is missing.
+   */
+  public void complete(Connection c) throws DatabaseException {
+    if (!isComplete(c)) {
+      install(c);
     }
   }
+
+  /** Whether hop's own {@code half_orm_meta.hop_applied_patch} exists (half_orm_dev's metadata lacks it). */
+  public boolean isComplete(Connection c) throws DatabaseException {
+    return exists(c, "half_orm_meta.hop_applied_patch");
+  }
+
+
+  /** The statements of {@link #install}, for a plan file that psql runs. */
+  public static String installSql() {
+    return DDL;
+  }
+
+  /** Whether {@code half_orm_meta.hop_release} exists. */
+  public boolean isInstalled(Connection c) throws DatabaseException {
+    return exists(c, "half_orm_meta.hop_release");
+  }
+
+  private static boolean exists(Connection c, String relation) throws DatabaseException {
+    try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      p.setString(1, relation);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failure("look for " + relation, c, e);
+    }
+  }
+
 
   /** The database version ({@code hop_last_release}), empty when no release is recorded. */
   public Optional<DatabaseRelease> currentRelease(Connection c) throws DatabaseException {

@@ -60,9 +60,10 @@ public final class ProductionStateLoader {
 
   /**
    * Loads the production state into the database of {@code c} in one transaction: the schema snapshot, hop's
-   * metadata schema when the snapshot lacks it (the archetype's 0.0.0 one does), then the release rows.
+   * metadata schema where the snapshot lacks it (the archetype's 0.0.0 one has none, half_orm_dev's lack
+   * hop_applied_patch), then the release rows.
    */
-  void load(Connection c, Version version, byte[] schema, byte[] metadataRows)
+  public void load(Connection c, Version version, byte[] schema, byte[] metadataRows)
       throws SQLException, DatabaseException, PatchScriptException {
     c.setAutoCommit(false);
     DumpLoader loader = new DumpLoader(next);
@@ -70,9 +71,7 @@ public final class ProductionStateLoader {
     try (Statement s = c.createStatement()) {
       s.execute("RESET search_path");
     }
-    if (!metadata.isInstalled(c)) {
-      metadata.install(c);
-    }
+    metadata.complete(c);
     String metadataFile = "model/metadata-" + version + ".sql";
     loader.load(c, metadataFile, ScriptText.decode(metadataFile, metadataRows, next));
     c.commit();

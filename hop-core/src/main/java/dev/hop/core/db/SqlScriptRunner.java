@@ -5,6 +5,8 @@ import dev.hop.core.errors.PatchScriptException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -16,6 +18,9 @@ public final class SqlScriptRunner {
 
   /** SQLSTATE active_sql_transaction: "cannot run inside a transaction block". */
   static final String ACTIVE_SQL_TRANSACTION = "25001";
+  /** What PostgreSQL answers to CREATE EXTENSION when the extension is not on the server: 15 and later, then 13-14. */
+  private static final Set<String> NO_SUCH_EXTENSION = Set.of("0A000", "58P01");
+  private static final Pattern CREATE_EXTENSION = Pattern.compile("(?is)^CREATE\\s+EXTENSION\\s.*");
   static final String NO_TRANSACTION_MARKER = "-- hop:no-transaction";
 
   private final String next;
@@ -82,6 +87,12 @@ public final class SqlScriptRunner {
           column, state, server.getMessage(), where + ": " + server.getMessage() + " (SQLSTATE " + state + "). Make "
           + NO_TRANSACTION_MARKER + " the first line of " + file + " so that it runs alone, outside the patch's"
           + " transaction, then run " + next);
+    }
+    if (NO_SUCH_EXTENSION.contains(state) && CREATE_EXTENSION.matcher(chunk.text()).matches()) {
+      throw new PatchScriptException(PatchScriptException.Reason.MISSING_EXTENSION, file, line, column, state,
+          server.getMessage(), where + ": " + said + " (SQLSTATE " + state + "). The extension is not installed on"
+          + " this PostgreSQL server: install it there (the embedded development server has PostgreSQL's contrib"
+          + " modules only; for another extension, work on a server that has it, with -Dhop.url=…), then run " + next);
     }
     throw new PatchScriptException(PatchScriptException.Reason.SQL_ERROR, file, line, column, state, said,
         where + ": " + said + " (SQLSTATE " + state + "). Fix " + file + ", then run " + next);

@@ -23,7 +23,9 @@ public final class PatchScriptException extends HopUserException {
     /** A {@code .java} script exited with a non-zero status or could not start. */
     JAVA_FAILED,
     /** A script of a language hop does not run ({@code .py}, {@code .sh}, {@code .psql}...). */
-    NOT_RUNNABLE
+    NOT_RUNNABLE,
+    /** {@code CREATE EXTENSION} of an extension the server does not have installed. */
+    MISSING_EXTENSION
   }
 
   private final Reason reason;

@@ -18,6 +18,19 @@ public record ReleaseFile(List<PatchId> patches) {
   /** A file that lists no patch, such as a new stage. */
   public static final ReleaseFile EMPTY = new ReleaseFile(List.of());
 
+  /** The first line of the production file that hop:adopt writes, followed by the adopted database's name. */
+  public static final String ADOPTION_MARK = "# hop:adopt ";
+
+  /** The text of the release file of an adoption: no patch, the mark naming the database. */
+  public static String adoptionText(String database) {
+    return ADOPTION_MARK + database + "\n";
+  }
+
+  /** Whether {@code text} is the file of an adoption (it starts with {@link #ADOPTION_MARK}). */
+  public static boolean isAdoption(String text) {
+    return text.startsWith(ADOPTION_MARK);
+  }
+
   public ReleaseFile {
     patches = List.copyOf(patches);
     if (new HashSet<>(patches).size() != patches.size()) {

@@ -23,10 +23,12 @@ import java.util.function.Predicate;
 public final class Releases {
 
   private final SortedMap<ReleaseName, ReleaseFile> files;
+  private final Optional<Version> adoption;
   private final CommandHints hints;
 
-  private Releases(SortedMap<ReleaseName, ReleaseFile> files, CommandHints hints) {
+  private Releases(SortedMap<ReleaseName, ReleaseFile> files, Optional<Version> adoption, CommandHints hints) {
     this.files = Collections.unmodifiableSortedMap(files);
+    this.adoption = adoption;
     this.hints = Objects.requireNonNull(hints, "hints");
   }
 
@@ -40,13 +42,17 @@ public final class Releases {
   public static Releases of(Map<String, String> contentByFileName, CommandHints hints)
       throws ReleaseFileException {
     SortedMap<ReleaseName, ReleaseFile> files = new TreeMap<>();
+    Optional<Version> adoption = Optional.empty();
     for (Map.Entry<String, String> e : new TreeMap<>(contentByFileName).entrySet()) {
       Optional<ReleaseName> name = ReleaseName.parse(e.getKey());
       if (name.isPresent()) {
         files.put(name.get(), ReleaseFile.parse(e.getKey(), e.getValue()));
+        if (name.get().isProduction() && adoption.isEmpty() && ReleaseFile.isAdoption(e.getValue())) {
+          adoption = Optional.of(name.get().version());
+        }
       }
     }
-    return new Releases(files, hints);
+    return new Releases(files, adoption, hints);
   }
 
   // ---- what exists -------------------------------------------------------------------------------
@@ -67,6 +73,11 @@ public final class Releases {
    */
   public List<PatchId> patches(ReleaseName name) {
     return file(name).map(ReleaseFile::patches).orElse(List.of());
+  }
+
+  /** The production version that hop:adopt made from an existing database, if the project began so. */
+  public Optional<Version> adoption() {
+    return adoption;
   }
 
   /** The versions that have a production file, ascending. */

@@ -67,4 +67,14 @@ public final class AtomicFiles {
       throw new ProjectFileException("delete", file, e);
     }
   }
+
+  /** Points the symbolic link {@code link} at {@code target} (a relative path), replacing what was there. */
+  public static void link(Path link, Path target) throws ProjectFileException {
+    try {
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, target);
+    } catch (IOException e) {
+      throw new ProjectFileException("point the link", link, e);
+    }
+  }
 }

@@ -10,7 +10,6 @@ import dev.hop.core.db.SchemaSnapshot;
 import dev.hop.core.db.ServerVersion;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.GitId;
 import dev.hop.core.git.TreeReader;
@@ -21,7 +20,6 @@ import dev.hop.core.release.ReleaseFile;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +91,7 @@ public final class ProdPromotion {
     plan.add(commit.step("Write " + releaseFile + ", point model/schema.sql at " + schema + ", remove " + stageFile
         + " and commit", () -> {
           AtomicFiles.write(project.dir().resolve(releaseFile), new ReleaseFile(patches).text());
-          relink(model.resolve("schema.sql"), Path.of(schema));
+          AtomicFiles.link(model.resolve("schema.sql"), Path.of(schema));
           AtomicFiles.delete(project.dir().resolve(stageFile));
         }));
     Publication publication = new Publication(project, "v" + version, version.toString());
@@ -133,14 +131,5 @@ public final class ProdPromotion {
 
   private DatabaseTarget scratch() throws HopException {
     return ScratchDatabase.targetFor(project.development(), DATABASE_SUFFIX);
-  }
-
-  private static void relink(Path link, Path target) throws ProjectFileException {
-    try {
-      Files.deleteIfExists(link);
-      Files.createSymbolicLink(link, target);
-    } catch (IOException e) {
-      throw new ProjectFileException("point the link", link, e);
-    }
   }
 }

@@ -6,12 +6,15 @@ import dev.hop.core.base.HopEvents;
 import dev.hop.core.db.DatabaseServer;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.DevelopmentMarker;
+import dev.hop.core.db.ProductionStateLoader;
 import dev.hop.core.db.TemplateRestorer;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.DatabaseRefusedException;
 import dev.hop.core.errors.HopException;
+import dev.hop.core.release.Version;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A short-lived development database beside the development database ({@code <database>_validation},
@@ -65,10 +68,42 @@ public final class ScratchDatabase implements AutoCloseable {
   public static ScratchDatabase create(DatabaseTarget target, DatabaseTarget development, ProductionState production,
       CommandHints hints, HopEvents events, String next) throws HopException {
     DatabaseServer server = new DatabaseServer(target, hints);
-    ScratchDatabase scratch = new ScratchDatabase(target, server, events);
+    return filled(new ScratchDatabase(target, server, events), () -> new TemplateRestorer(server, events, next)
+        .restore(target, development.database(), production.version(), production.schema(), production.metadata()));
+  }
+
+  /**
+   * Creates {@code target}, marked as hop's, and loads a snapshot into it directly (no template is kept on the
+   * server): to check a snapshot on the server it was taken from.
+   */
+  public static ScratchDatabase loaded(DatabaseTarget target, Version version, byte[] schema, byte[] metadata,
+      CommandHints hints, HopEvents events, String next) throws HopException {
+    DatabaseServer server = new DatabaseServer(target, hints);
+    try (Connection c = server.connect()) {
+      server.createDevelopment(c, target.database(), Optional.empty());
+    } catch (SQLException e) {
+      throw DatabaseException.of("create database " + target.database(), target.database(), server.describe(), e);
+    }
+    return filled(new ScratchDatabase(target, server, events), () -> {
+      try (Connection c = target.connect()) {
+        new ProductionStateLoader(server, next).load(c, version, schema, metadata);
+      } catch (SQLException e) {
+        throw DatabaseException.of("load the snapshot into " + target.database(), target.database(),
+            server.describe(), e);
+      }
+    });
+  }
+
+  /** What fills a new scratch database. */
+  @FunctionalInterface
+  private interface Fill {
+    void run() throws HopException;
+  }
+
+  /** {@code scratch} once {@code fill} ran; dropped again when it failed. */
+  private static ScratchDatabase filled(ScratchDatabase scratch, Fill fill) throws HopException {
     try {
-      new TemplateRestorer(server, events, next).restore(target, development.database(), production.version(),
-          production.schema(), production.metadata());
+      fill.run();
       return scratch;
     } catch (HopException | RuntimeException e) {
       try {

@@ -1,5 +1,6 @@
 package dev.hop.core.workflow;
 
+import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.db.PatchScript;
 import dev.hop.core.db.PatchScripts;
 import dev.hop.core.db.SessionReset;
@@ -25,7 +26,9 @@ public final class UpgradePlanSql {
         .append(plan.to()).append('\n')
         .append("-- Run with: psql -v ON_ERROR_STOP=1 -f upgrade-plan.sql (hop itself runs it through JDBC).\n")
         .append("-- Durations in hop_applied_patch are measured by the real upgrade; this plan records 0.\n")
-        .append("BEGIN;\n");
+        .append("BEGIN;\n")
+        .append("\n-- hop's metadata where it is missing (a database of half_orm_dev lacks hop_applied_patch);"
+            + " it changes nothing where it is complete\n").append(MetadataSchema.installSql());
     for (UpgradePlan.Release release : plan.releases()) {
       b.append("\n-- ==== release ").append(release.version()).append(" (tag ").append(release.tag()).append(", ")
           .append(release.commit()).append(") ====\n");

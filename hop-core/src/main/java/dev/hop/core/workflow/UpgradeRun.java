@@ -46,6 +46,7 @@ public final class UpgradeRun {
   /** Applies every release of {@code plan}; the caller commits or rolls back. */
   public List<Applied> apply(Connection c, UpgradePlan plan) throws HopException {
     List<Applied> applied = new ArrayList<>();
+    metadata.complete(c); // a database of half_orm_dev gets hop_applied_patch
     for (UpgradePlan.Release r : plan.releases()) {
       release = r.version();
       long start = System.nanoTime();

@@ -56,6 +56,18 @@ class SqlScriptRunnerIT {
   }
 
   @Test
+  void anExtensionTheServerLacksIsNamedAsSuch() {
+    String sql = "CREATE TABLE a (id int);\nCREATE EXTENSION IF NOT EXISTS hop_no_such_extension WITH SCHEMA public;\n";
+
+    assertThatThrownBy(() -> runner.run(c, "01-ext.sql", sql)).isInstanceOfSatisfying(PatchScriptException.class,
+        e -> assertThat(e.reason()).isEqualTo(PatchScriptException.Reason.MISSING_EXTENSION))
+        .hasMessageStartingWith("01-ext.sql:2:1: ").hasMessageContaining("hop_no_such_extension")
+        .hasMessageEndingWith("The extension is not installed on this PostgreSQL server: install it there (the"
+            + " embedded development server has PostgreSQL's contrib modules only; for another extension, work on a"
+            + " server that has it, with -Dhop.url=…), then run hop patch-apply");
+  }
+
+  @Test
   void errorInThirdStatementNamesFileLineAndColumn() {
     String sql = "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nINSERT INTO b\n  SELECT nope FROM a;\n";
     assertThatThrownBy(() -> runner.run(c, "Patches/1-x/02-b.sql", sql))

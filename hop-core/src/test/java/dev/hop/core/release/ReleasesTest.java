@@ -35,6 +35,19 @@ class ReleasesTest {
   }
 
   @Test
+  void theProductionFileMarkedByAdoptIsTheAdoption() throws Exception {
+    Releases adopted = Releases.of(Map.of("1.0.0.txt", ReleaseFile.adoptionText("legacy"), "1.1.0.txt", "2-emails\n",
+        "1.2.0-stage.txt", ReleaseFile.adoptionText("not a production file")), CommandHints.NEUTRAL);
+
+    assertThat(adopted.adoption()).contains(v("1.0.0"));
+    assertThat(adopted.patches(ReleaseName.production(v("1.0.0")))).isEmpty();
+    assertThat(adopted.productionVersion()).isEqualTo(v("1.1.0"));
+    assertThat(releases("1.0.0: 1").adoption()).isEmpty();
+    assertThat(Releases.of(Map.of("1.0.0.txt", "1-users\n" + ReleaseFile.adoptionText("late")), CommandHints.NEUTRAL)
+        .adoption()).as("the mark must be the first line").isEmpty();
+  }
+
+  @Test
   void stagesAreSortedWithTheirContents() {
     Releases r = releases("2.0.0-stage: | 1.0.0: 1 | 1.10.0-stage: 7 | 1.0.1-stage: 3 2");
 
