@@ -2,6 +2,7 @@ package dev.hop.maven.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hop.core.testing.MavenRun;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.TestPostgres;
@@ -48,6 +49,8 @@ class UpdateIT {
     assertThat(json).contains("\"databaseVersion\":\"0.0.0\"").contains("\"upgradePath\":[]")
         .contains("\"upToDate\":true");
     assertThat(result.log()).contains(json.strip());
+    JsonNode doc = GoalDocument.assertDone(released.dir(), "update");
+    assertThat(doc.path("upToDate").asBoolean()).isTrue();
   }
 
   @Test
