@@ -107,6 +107,16 @@ public final class Hop implements AutoCloseable {
     return new UpgradeCommand(project);
   }
 
+  /** {@code hop:check}: the production database's applied files and schema compared with its releases. */
+  public CheckCommand check() {
+    return new CheckCommand(project);
+  }
+
+  /** {@code hop:history}: the releases the production database holds, their patches and files, newest first. */
+  public HistoryCommand history() {
+    return new HistoryCommand(project);
+  }
+
   /** {@code adopt}: an existing database as the project's first release, or a further database of it. */
   public AdoptCommand adopt() {
     return new AdoptCommand(project);

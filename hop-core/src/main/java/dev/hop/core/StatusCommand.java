@@ -13,6 +13,7 @@ import dev.hop.core.git.PatchBranches;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.workflow.Background;
+import dev.hop.core.workflow.EditedReleasedFiles;
 import dev.hop.core.workflow.Project;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +46,7 @@ public final class StatusCommand extends HopCommand<StatusResult> {
     String branch;
     List<StatusResult.PatchBranch> patchBranches = List.of();
     Optional<String> lock = Optional.empty();
+    List<String> edited = List.of();
     boolean reached = false;
     try {
       Fetched f = fetched.await();
@@ -54,14 +56,29 @@ public final class StatusCommand extends HopCommand<StatusResult> {
       patchBranches = new PatchBranches(git).list().stream()
           .map(b -> new StatusResult.PatchBranch(b.name(), b.local(), b.onOrigin(), b.mustMergeHoProd())).toList();
       lock = new LockInspector(git).holder(project.clock().instant());
+      edited = editedReleasedFiles(git, releases);
     } catch (RepositoryStateException e) {
       branch = "none (" + firstSentence(e.getMessage()) + ")";
     }
     StatusResult result = new StatusResult(branch, releases.productionVersion(), databaseVersion,
         releases.activeRc().map(rc -> release(releases, rc)),
         releases.stages().stream().map(v -> release(releases, ReleaseName.stage(v))).toList(),
-        patchBranches, lock, reached);
+        patchBranches, lock, reached, edited);
     return () -> result;
+  }
+
+  /** The released files the checkout edited, each warned about; a failure to compare is a warning too. */
+  private List<String> editedReleasedFiles(GitWorkspace git, Releases releases) {
+    try {
+      List<String> edited = EditedReleasedFiles.find(git, releases);
+      edited.forEach(path -> project.events().accept(HopEvent.warn("Released file edited: " + path
+          + " differs from its release's tag")));
+      return edited;
+    } catch (HopException e) {
+      project.events().accept(HopEvent.warn("Released files not compared with their tags: "
+          + firstSentence(e.getMessage())));
+      return List.of();
+    }
   }
 
   /** What the repository's thread found: the branch checked out, and whether origin was reached. */

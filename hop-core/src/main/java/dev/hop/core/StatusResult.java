@@ -21,10 +21,12 @@ import java.util.stream.Collectors;
  * @param patchBranches the {@code ho-patch/*} branches, local and on origin
  * @param lock who holds {@code lock-ho-prod}, empty when nobody does
  * @param originReached whether origin could be fetched (else branches and lock are as of the last fetch)
+ * @param editedReleasedFiles the files of released patches the checkout changed since the latest production tag
+ *     (committed or not), sorted: a released file is never edited
  */
 public record StatusResult(String branch, Version productionVersion, String databaseVersion,
     Optional<Release> activeRc, List<Release> stages, List<PatchBranch> patchBranches, Optional<String> lock,
-    boolean originReached) {
+    boolean originReached, List<String> editedReleasedFiles) {
 
   /** One release file and the patches it lists. */
   public record Release(ReleaseName name, List<PatchId> patches) {
@@ -56,6 +58,7 @@ public record StatusResult(String branch, Version productionVersion, String data
     stages = List.copyOf(stages);
     patchBranches = List.copyOf(patchBranches);
     Objects.requireNonNull(lock, "lock");
+    editedReleasedFiles = List.copyOf(editedReleasedFiles);
   }
 
   /**
@@ -96,6 +99,11 @@ public record StatusResult(String branch, Version productionVersion, String data
     lines.add("Lock: " + lock.map(holder -> "held by " + holder).orElse("free"));
     if (!originReached) {
       lines.add("Origin: not reached, patch branches and lock are as of the last fetch");
+    }
+    if (!editedReleasedFiles.isEmpty()) {
+      lines.add("Released files edited since v" + productionVersion + " (a released file is never edited: restore it"
+          + " with git checkout v" + productionVersion + " -- <file> and make the change a new patch):");
+      editedReleasedFiles.forEach(path -> lines.add("  " + path));
     }
     return lines;
   }

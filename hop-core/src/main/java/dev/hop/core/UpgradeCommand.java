@@ -26,6 +26,7 @@ public final class UpgradeCommand extends HopCommand<UpgradeResult> {
   private boolean create;
   private Optional<Path> backupDir = Optional.empty();
   private Duration lockWait = Duration.ofSeconds(30);
+  private boolean checkSchema;
 
   UpgradeCommand(Project project) {
     super(project);
@@ -66,10 +67,17 @@ public final class UpgradeCommand extends HopCommand<UpgradeResult> {
     return this;
   }
 
+  /** Compares the schema with its version's snapshot first, and refuses a database that differs. */
+  public UpgradeCommand setCheckSchema(boolean checkSchema) {
+    checkCallable();
+    this.checkSchema = checkSchema;
+    return this;
+  }
+
   @Override
   protected Changes<UpgradeResult> check() throws HopException {
     ProductionUpgrade.Checked upgrade = new ProductionUpgrade(project,
-        new ProductionUpgrade.Options(toRelease, dryRun, create, backupDir, lockWait)).check();
+        new ProductionUpgrade.Options(toRelease, dryRun, create, backupDir, lockWait, checkSchema)).check();
     return () -> {
       try (upgrade) {
         return result(upgrade.run(), took());

@@ -68,6 +68,12 @@ class SessionStateIT {
     assertThat(upgraded.releases()).hasSize(2);
     assertThat(fingerprint(production)).as("upgrade from 0.0.0 over both releases").isEqualTo(developed);
     assertThat(fingerprint(viaPsql)).as("psql on the plan file").isEqualTo(developed);
+    for (String database : List.of(production, viaPsql)) {
+      CheckResult check = project.call(database, hop -> hop.check().call());
+      assertThat(check.schema()).as("check on Pagila at 0.2.0 (" + database + ")").isEmpty();
+      assertThat(check.files()).isEmpty();
+      assertThat(check.releasesChecked()).hasSize(2);
+    }
   }
 
   /** patch-apply on the patch's branch, its generated code committed and pushed as a developer does; ends on ho-prod. */

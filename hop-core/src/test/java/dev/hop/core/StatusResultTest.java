@@ -16,7 +16,8 @@ class StatusResultTest {
   static final StatusResult RESULT = new StatusResult("ho-patch/3-x", Version.ZERO, "unreachable: no \"db\"",
       Optional.of(new StatusResult.Release(ReleaseName.rc(V010, 1), List.of(new PatchId("1-a")))),
       List.of(new StatusResult.Release(ReleaseName.stage(V010), List.of())),
-      List.of(new StatusResult.PatchBranch("ho-patch/3-x", true, false, true)), Optional.empty(), false);
+      List.of(new StatusResult.PatchBranch("ho-patch/3-x", true, false, true)), Optional.empty(), false,
+      List.of());
 
   @Test
   void linesNameEveryPartInOrder() {

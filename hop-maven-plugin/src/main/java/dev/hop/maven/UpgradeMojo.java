@@ -35,6 +35,13 @@ public class UpgradeMojo extends AbstractHopMojo {
   @Parameter(property = "hop.upgradeLockWait", defaultValue = "30")
   int upgradeLockWait;
 
+  /**
+   * First compare the schema with its version's snapshot (as hop:check does) and refuse a database that differs;
+   * needs CREATEDB on the database's server.
+   */
+  @Parameter(property = "hop.checkSchema", defaultValue = "false")
+  boolean checkSchema;
+
 
   @Override
   protected String goal() {
@@ -52,6 +59,7 @@ public class UpgradeMojo extends AbstractHopMojo {
         .setCreate(flag("create", create))
         .setBackupDir(parameter("backupDir", backupDir).map(Path::of))
         .setLockWait(Duration.ofSeconds(upgradeLockWait))
+        .setCheckSchema(checkSchema)
         .call();
     getLog().info(result.summary());
     return result;

@@ -21,6 +21,11 @@ public final class Durations {
     return seconds / 60 + " min " + (part < 10 ? "0" : "") + part + " s";
   }
 
+  /** The time since {@code startNanos} (a {@link System#nanoTime()}), spelled as {@link #format} does. */
+  public static String since(long startNanos) {
+    return format(Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
   /** {@code nanos} in units of {@code unit} nanoseconds, rounded half up, written with {@code digits} decimals. */
   private static String decimals(long nanos, long unit, int digits) {
     long units = (Math.max(0, nanos) + unit / 2) / unit;

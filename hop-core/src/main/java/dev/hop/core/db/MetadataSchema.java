@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +85,25 @@ public final class MetadataSchema {
           rs.getString(4), rs.getString(5)));
     } catch (SQLException e) {
       throw Jdbc.failure("read the database version (half_orm_meta.view.hop_last_release)", c, e);
+    }
+  }
+
+  /** Every release recorded in {@code hop_release}, oldest first (in the order of {@code hop_last_release}). */
+  public List<RecordedRelease> releases(Connection c) throws DatabaseException {
+    String sql = "SELECT major, minor, patch, pre_release, pre_release_num, \"date\", \"time\", changelog, commit"
+        + " FROM half_orm_meta.hop_release ORDER BY major, minor, patch, (pre_release = ''), pre_release,"
+        + " NULLIF(pre_release_num, '')::integer NULLS FIRST";
+    List<RecordedRelease> rows = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        DatabaseRelease release = new DatabaseRelease(new Version(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+            rs.getString(4), rs.getString(5));
+        rows.add(new RecordedRelease(release, Optional.ofNullable(rs.getObject(6, LocalDate.class)),
+            Optional.ofNullable(rs.getObject(7, OffsetTime.class)), rs.getString(8), rs.getString(9)));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw Jdbc.failure("read half_orm_meta.hop_release", c, e);
     }
   }
 

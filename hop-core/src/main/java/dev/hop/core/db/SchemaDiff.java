@@ -108,15 +108,29 @@ public final class SchemaDiff {
     blocks.put(key, statements.toString());
   }
 
+  /**
+   * The first line of {@code reference} that {@code database} lacks and the first line of {@code database} that
+   * {@code reference} lacks (a column list's trailing commas ignored), e.g. {@code + note text}; the first line that
+   * differs by position when both have the same lines in another order.
+   */
   private static String firstDifference(String reference, String database) {
-    List<String> a = reference.lines().toList();
-    List<String> b = database.lines().toList();
-    int i = 0;
-    while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
-      i++;
+    List<String> a = reference.lines().map(SchemaDiff::normalized).toList();
+    List<String> b = database.lines().map(SchemaDiff::normalized).toList();
+    String removed = a.stream().filter(line -> !b.contains(line)).findFirst().map(line -> "- " + line).orElse("");
+    String added = b.stream().filter(line -> !a.contains(line)).findFirst().map(line -> "+ " + line).orElse("");
+    if (removed.isEmpty() && added.isEmpty()) {
+      int i = 0;
+      while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
+        i++;
+      }
+      removed = i < a.size() ? "- " + a.get(i) : "";
+      added = i < b.size() ? "+ " + b.get(i) : "";
     }
-    String removed = i < a.size() ? "- " + a.get(i).strip() : "";
-    String added = i < b.size() ? "+ " + b.get(i).strip() : "";
     return (removed + " " + added).strip();
+  }
+
+  private static String normalized(String line) {
+    String text = line.strip();
+    return text.endsWith(",") ? text.substring(0, text.length() - 1) : text;
   }
 }

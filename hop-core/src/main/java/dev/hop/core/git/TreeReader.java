@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -24,13 +25,18 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Reads the files of one folder at any branch, tag or commit, without checking it out, and tells which differ from
  * the work tree's.
  */
 public final class TreeReader {
+  /** The revision that names the commit checked out (a branch or a detached HEAD). */
+  public static final String CHECKED_OUT = Constants.HEAD;
+
   private final GitWorkspace workspace;
 
   public TreeReader(GitWorkspace workspace) {
@@ -75,6 +81,29 @@ public final class TreeReader {
     } catch (IOException e) {
       throw new GitOperationException("git ls-tree " + revision + " " + path + "/", "Cannot read " + path + " at "
           + revision, e);
+    }
+  }
+
+  /**
+   * One file at {@code revision}, empty when it is not there.
+   *
+   * @param path a repository-relative path, e.g. {@code model/schema-1.2.0.sql}
+   * @throws RepositoryStateException MISSING_REF when {@code revision} names nothing
+   */
+  public Optional<byte[]> file(String revision, String path)
+      throws RepositoryStateException, GitOperationException {
+    Repository repository = workspace.repository();
+    try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+      RevCommit commit = walk.parseCommit(resolve(revision));
+      try (TreeWalk entry = TreeWalk.forPath(reader, repositoryPath(path), commit.getTree())) {
+        if (entry == null || entry.isSubtree()) {
+          return Optional.empty();
+        }
+        return Optional.of(reader.open(entry.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+      }
+    } catch (IOException e) {
+      throw new GitOperationException("git show " + revision + ":" + path, "Cannot read " + path + " at " + revision,
+          e);
     }
   }
 
@@ -125,6 +154,42 @@ public final class TreeReader {
     Map<String, SortedMap<String, byte[]>> result = new HashMap<>();
     found.forEach((name, files) -> result.put(name, Collections.unmodifiableSortedMap(files)));
     return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * The files under {@code folder} that differ between two revisions (changed, added or removed), as paths relative
+   * to {@code folder}, sorted: sub-trees with the same id are skipped unread, so that two revisions of a folder of
+   * thousands of patch folders that differ in one file cost one walk of the folder's top level.
+   *
+   * @throws RepositoryStateException MISSING_REF when a revision names nothing
+   */
+  public SortedSet<String> differences(String revision, String other, String folder)
+      throws RepositoryStateException, GitOperationException {
+    Repository repository = workspace.repository();
+    String path = repositoryPath(folder);
+    SortedSet<String> changed = new TreeSet<>();
+    try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader);
+        TreeWalk entries = new TreeWalk(reader)) {
+      for (String revisionOf : List.of(revision, other)) {
+        RevCommit commit = walk.parseCommit(resolve(revisionOf));
+        try (TreeWalk dir = TreeWalk.forPath(reader, path, commit.getTree())) {
+          if (dir != null && dir.isSubtree()) {
+            entries.addTree(dir.getObjectId(0));
+          } else {
+            entries.addTree(new EmptyTreeIterator());
+          }
+        }
+      }
+      entries.setRecursive(true);
+      entries.setFilter(TreeFilter.ANY_DIFF);
+      while (entries.next()) {
+        changed.add(entries.getPathString());
+      }
+    } catch (IOException e) {
+      throw new GitOperationException("git diff --name-only " + revision + " " + other + " -- " + path + "/",
+          "Cannot compare " + path + " at " + revision + " and " + other, e);
+    }
+    return changed;
   }
 
   /**
@@ -195,9 +260,12 @@ public final class TreeReader {
     return folder.substring(start, end);
   }
 
-  /** What {@code revision} may name, in the order tried: itself when a full ref, else a branch, origin's, a tag. */
+  /**
+   * What {@code revision} may name, in the order tried: itself when a full ref or {@link #CHECKED_OUT}, else a branch,
+   * origin's, a tag.
+   */
   static List<String> candidates(String revision) {
-    return revision.startsWith(Constants.R_REFS) ? List.of(revision)
+    return revision.startsWith(Constants.R_REFS) || revision.equals(CHECKED_OUT) ? List.of(revision)
         : List.of(Constants.R_HEADS + revision, Refs.remoteBranch(revision), Constants.R_TAGS + revision, revision);
   }
 

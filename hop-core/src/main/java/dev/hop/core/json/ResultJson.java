@@ -162,6 +162,7 @@ public final class ResultJson {
     json.put("lock", result.lock());
     json.put("originReached", result.originReached());
     json.put("pending", result.pending());
+    json.put("editedReleasedFiles", result.editedReleasedFiles());
     return json;
   }
 

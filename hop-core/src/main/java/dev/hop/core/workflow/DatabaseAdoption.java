@@ -4,10 +4,8 @@ import dev.hop.core.base.CommandHints;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.db.MetadataSchema;
-import dev.hop.core.db.PgTools;
 import dev.hop.core.db.SchemaDiff;
 import dev.hop.core.db.SchemaSnapshot;
-import dev.hop.core.db.ServerVersion;
 import dev.hop.core.errors.AdoptionRefusedException;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
@@ -48,7 +46,7 @@ public final class DatabaseAdoption {
   private final ProductionDatabase database;
   private final List<String> schemas;
   private final CommandHints hints;
-  private Path pgDump;
+  private SchemaCheck schemaCheck;
 
   /** What an adoption did, or would do. */
   public record Outcome(Version version, List<String> files, Optional<String> tag, boolean recorded) {
@@ -80,17 +78,16 @@ public final class DatabaseAdoption {
           throw AdoptionRefusedException.alreadyRecorded(database.name(), recorded.get().version().toString(), hints);
         }
       }
-      ServerVersion v = ServerVersion.of(c);
-      pgDump = PgTools.of(project.settings().pgBin()).locate("pg_dump", v.major(), v.text());
     } catch (SQLException e) {
       throw DatabaseException.of("read the database", database.name(), database.server().describe(), e);
     }
-    ScratchDatabase.checkUsable(scratch(), hints, "check the snapshot of " + database.name() + " in");
+    schemaCheck = SchemaCheck.prepare(project, database.target(), SCRATCH_SUFFIX, "check the snapshot of "
+        + database.name() + " in");
   }
 
   /** Takes the database as release {@code version} (the caller holds the team lock unless it is a dry run). */
   public Outcome adopt(Version version, boolean dryRun) throws HopException {
-    SchemaSnapshot snapshot = new SchemaSnapshot(pgDump);
+    SchemaSnapshot snapshot = new SchemaSnapshot(schemaCheck.pgDump());
     String schema = "schema-" + version + ".sql";
     String metadata = "metadata-" + version + ".sql";
     String release = Project.RELEASES + "/" + version + ".txt";
@@ -149,20 +146,16 @@ public final class DatabaseAdoption {
    */
   public boolean recordCopy(Version version, boolean dryRun) throws HopException {
     Path model = project.modelDir();
-    byte[] schema = read(model.resolve("schema-" + version + ".sql"));
-    byte[] metadata = read(model.resolve("metadata-" + version + ".sql"));
-    SchemaSnapshot snapshot = new SchemaSnapshot(pgDump);
+    SchemaCheck.Snapshot snapshot = new SchemaCheck.Snapshot(version, read(model.resolve("schema-" + version
+        + ".sql")), read(model.resolve("metadata-" + version + ".sql")));
     boolean[] recorded = new boolean[1];
     List<Step> plan = new ArrayList<>();
     plan.add(Step.irreversible("Compare the schema of " + database.name() + " with model/schema-" + version
         + ".sql, loaded into database " + scratch().database(), () -> {
-          try (ScratchDatabase reference = ScratchDatabase.loaded(scratch(), version, schema, metadata, hints,
-              project.events(), hints.command("adopt"))) {
-            List<String> differences = differences(snapshot.userSchema(reference.target(), List.of()),
-                snapshot.userSchema(database.target(), List.of()));
-            if (!differences.isEmpty()) {
-              throw AdoptionRefusedException.schemaDiffers(database.name(), version.toString(), differences, hints);
-            }
+          List<String> differences = schemaCheck.differences(snapshot, hints.command("adopt")).stream()
+              .map(SchemaDiff.Difference::describe).toList();
+          if (!differences.isEmpty()) {
+            throw AdoptionRefusedException.schemaDiffers(database.name(), version.toString(), differences, hints);
           }
         }));
     if (!dryRun) {
@@ -200,7 +193,7 @@ public final class DatabaseAdoption {
   }
 
   private DatabaseTarget scratch() {
-    return ScratchDatabase.targetFor(database.target(), SCRATCH_SUFFIX);
+    return schemaCheck.scratch();
   }
 
   private static byte[] read(Path file) throws ProjectFileException {

@@ -79,7 +79,12 @@ public final class ProductionCheckout {
         && ReleaseName.parse(path.substring(prefix.length())).isPresent();
   }
 
-  private static void requireHoProd(GitWorkspace git, String goal) throws HopException {
+  /**
+   * Refuses a checkout that is not on ho-prod (or, detached, at ho-prod's commit as the CI names it).
+   *
+   * @throws RepositoryStateException UNUSABLE off ho-prod
+   */
+  public static void requireHoProd(GitWorkspace git, String goal) throws HopException {
     String branch = git.currentBranch();
     if (!Project.HO_PROD.equals(branch)) {
       throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, branch, List.of(),

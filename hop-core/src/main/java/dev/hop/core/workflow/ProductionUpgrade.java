@@ -1,10 +1,15 @@
 package dev.hop.core.workflow;
 
 import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.Durations;
 import dev.hop.core.base.HopEvent;
+import dev.hop.core.db.AppliedScript;
 import dev.hop.core.db.Backup;
+import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.db.ProductionStateLoader;
+import dev.hop.core.db.SchemaDiff;
 import dev.hop.core.errors.DatabaseException;
+import dev.hop.core.errors.DriftException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.errors.ProjectFileException;
@@ -45,9 +50,10 @@ public final class ProductionUpgrade {
    * @param create create a missing database at the production state of {@code model/}
    * @param backupDir where the backup goes, empty for the project's {@code backups/}
    * @param lockWait how long to wait for another upgrade of the same database
+   * @param checkSchema whether the schema must equal its version's snapshot before anything is applied
    */
   public record Options(Optional<Version> toRelease, boolean dryRun, boolean create, Optional<Path> backupDir,
-      Duration lockWait) {
+      Duration lockWait, boolean checkSchema) {
     public Options {
       Objects.requireNonNull(toRelease, "toRelease");
       Objects.requireNonNull(backupDir, "backupDir");
@@ -170,6 +176,7 @@ public final class ProductionUpgrade {
     Backup backup;
     String before;
     try {
+      requireAsReleased(database, c, from, releases);
       plan = UpgradePlan.read(git, releases, from, path);
       backup = safety.backup(c);
       before = options.dryRun() ? "" : safety.catalogBefore(c);
@@ -183,6 +190,36 @@ public final class ProductionUpgrade {
     }
     requireIgnored(backups);
     return () -> apply(database, c, plan, backup, before, backups, false);
+  }
+
+  /**
+   * Refuses a database whose applied files no longer match Git (hashes only), and, when asked, one whose schema
+   * differs from the snapshot of its version.
+   */
+  private void requireAsReleased(ProductionDatabase database, Connection c, Version from, Releases releases)
+      throws HopException {
+    MetadataSchema metadata = new MetadataSchema();
+    List<AppliedScript> applied = metadata.isComplete(c) ? metadata.applied(c) : List.of();
+    if (!applied.isEmpty()) {
+      AppliedFilesCheck.Outcome files = AppliedFilesCheck.compare(project.git(), releases, metadata.releases(c),
+          applied);
+      if (!files.findings().isEmpty()) {
+        throw DriftException.releasedFiles(GOAL, database.name(), files.findings().stream()
+            .map(AppliedFilesCheck.Finding::describe).toList(), project.settings().hints());
+      }
+    }
+    if (options.checkSchema()) {
+      long start = System.nanoTime();
+      SchemaCheck schema = SchemaCheck.prepare(project, database.target(), "check", "load the snapshot of " + from
+          + " into");
+      List<String> differences = schema.differences(SchemaCheck.atTag(project, from), project.settings().hints()
+          .command(GOAL)).stream().map(SchemaDiff.Difference::describe).toList();
+      if (!differences.isEmpty()) {
+        throw DriftException.schema(GOAL, database.name(), from.toString(), differences, project.settings().hints());
+      }
+      project.events().accept(HopEvent.lifecycle("Schema of " + database.name() + " is the snapshot of " + from
+          + " (" + Durations.since(start) + ")"));
+    }
   }
 
   /** Checks the creation of the missing database at the production state of {@code model/}, and the plan from it. */

@@ -100,10 +100,19 @@ class SchemaDiffTest {
   }
 
   @Test
-  void aLineAddedAtTheEndOfAnObjectIsShown() {
+  void aColumnAddedAtTheEndIsShownWithoutTheCommaItMovedOnTheLineBefore() {
     String database = FILM.replace("    title text NOT NULL\n", "    title text NOT NULL,\n    rating text\n");
 
     assertThat(SchemaDiff.between(HEAD + FILM, HEAD + database)).singleElement()
-        .extracting(Difference::detail).isEqualTo("- title text NOT NULL + title text NOT NULL,");
+        .extracting(Difference::detail).isEqualTo("+ rating text");
+  }
+
+  @Test
+  void linesInAnotherOrderAreShownByPosition() {
+    String database = FILM.replace("    film_id integer NOT NULL,\n    title text NOT NULL\n",
+        "    title text NOT NULL,\n    film_id integer NOT NULL\n");
+
+    assertThat(SchemaDiff.between(HEAD + FILM, HEAD + database)).singleElement()
+        .extracting(Difference::detail).isEqualTo("- film_id integer NOT NULL + title text NOT NULL");
   }
 }

@@ -28,14 +28,16 @@ class ResultJsonTest {
     StatusResult result = new StatusResult("ho-patch/3-x", Version.ZERO, "unreachable: no \"db\"",
         Optional.of(new StatusResult.Release(ReleaseName.rc(V010, 1), List.of(new PatchId("1-a")))),
         List.of(new StatusResult.Release(ReleaseName.stage(V010), List.of())),
-        List.of(new StatusResult.PatchBranch("ho-patch/3-x", true, false, true)), Optional.empty(), false);
+        List.of(new StatusResult.PatchBranch("ho-patch/3-x", true, false, true)), Optional.empty(), false,
+        List.of("Patches/1-a/01.sql"));
 
     assertThat(ResultJson.of(result)).isEqualTo("{\"branch\":\"ho-patch/3-x\",\"productionVersion\":\"0.0.0\","
         + "\"databaseVersion\":\"unreachable: no \\\"db\\\"\","
         + "\"activeRc\":{\"release\":\"0.1.0-rc1\",\"version\":\"0.1.0\",\"patches\":[\"1-a\"]},"
         + "\"stages\":[{\"release\":\"0.1.0-stage\",\"version\":\"0.1.0\",\"patches\":[]}],"
         + "\"patchBranches\":[{\"name\":\"ho-patch/3-x\",\"local\":true,\"origin\":false,\"mustMergeHoProd\":true}],"
-        + "\"lock\":null,\"originReached\":false,\"pending\":[\"0.1.0-rc1 waits for production\"]}");
+        + "\"lock\":null,\"originReached\":false,\"pending\":[\"0.1.0-rc1 waits for production\"],"
+        + "\"editedReleasedFiles\":[\"Patches/1-a/01.sql\"]}");
   }
 
   @Test

@@ -1,0 +1,167 @@
+package dev.hop.core.workflow;
+
+import dev.hop.core.base.Sha256;
+import dev.hop.core.db.AppliedScript;
+import dev.hop.core.db.PatchScript;
+import dev.hop.core.db.PatchScripts;
+import dev.hop.core.db.RecordedRelease;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.git.GitWorkspace;
+import dev.hop.core.git.TreeReader;
+import dev.hop.core.release.ReleaseName;
+import dev.hop.core.release.Releases;
+import dev.hop.core.release.Version;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The script files a database records as applied ({@code hop_applied_patch}) compared with its production releases in
+ * Git: each file as its release's tag {@code vX.Y.Z} holds it (the recorded SHA-256 must match), and as the
+ * checked-out commit holds it (a released file is never edited: a fix is a new patch). A release the database holds
+ * with no file recorded was applied before hop recorded files (by half_orm_dev, or loaded from a snapshot): it is
+ * listed, not judged.
+ */
+public final class AppliedFilesCheck {
+
+  /** How a released file departs from what the database recorded. */
+  public enum Kind {
+    /** The file at the release's tag is not the one applied (the tag was moved or the file rewritten). */
+    EDITED,
+    /** The file at the tag is the one applied, but the checked-out commit changed, removed or added it. */
+    EDITED_SINCE_RELEASE,
+    /** Recorded as applied, absent at the release's tag. */
+    MISSING,
+    /** A script of the release at its tag that the database never recorded. */
+    UNRECORDED
+  }
+
+  /**
+   * One released file that departs.
+   *
+   * @param detail for {@link Kind#EDITED_SINCE_RELEASE}: {@code changed}, {@code removed} or {@code added}; else empty
+   */
+  public record Finding(Kind kind, Version release, String patch, String file, String detail) {
+    public Finding {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(release, "release");
+      Objects.requireNonNull(patch, "patch");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    /** The file in the repository, {@code Patches/<id>/<file>}. */
+    public String path() {
+      return Project.PATCHES + "/" + patch + "/" + file;
+    }
+
+    /** One line for the user. */
+    public String describe() {
+      String tag = UpgradePlan.tagOf(release);
+      return switch (kind) {
+        case EDITED -> "edited: " + path() + " of release " + release + " differs at tag " + tag
+            + " from the file the database applied";
+        case EDITED_SINCE_RELEASE -> detail + " since " + tag + ": " + path() + " of release " + release;
+        case MISSING -> "missing: " + path() + " of release " + release + " was applied but is not at tag " + tag;
+        case UNRECORDED -> "not recorded: " + path() + " of release " + release + " is at tag " + tag
+            + " but the database records no such file applied";
+      };
+    }
+  }
+
+  /**
+   * What the comparison found.
+   *
+   * @param findings the files that depart, by release then patch then file
+   * @param checked the production releases whose files were compared
+   * @param withoutRecords the production releases the database holds with no file recorded (not compared)
+   */
+  public record Outcome(List<Finding> findings, List<Version> checked, List<Version> withoutRecords) {
+    public Outcome {
+      findings = List.copyOf(findings);
+      checked = List.copyOf(checked);
+      withoutRecords = List.copyOf(withoutRecords);
+    }
+  }
+
+  private AppliedFilesCheck() {
+  }
+
+  /**
+   * Compares the files {@code applied} records for the production releases {@code recorded} holds with Git.
+   *
+   * @param releases the project's release files, which list each release's patches
+   * @throws dev.hop.core.errors.RepositoryStateException MISSING_REF when a release's tag is missing
+   */
+  public static Outcome compare(GitWorkspace git, Releases releases, List<RecordedRelease> recorded,
+      List<AppliedScript> applied) throws HopException {
+    TreeReader reader = new TreeReader(git);
+    List<Finding> findings = new ArrayList<>();
+    List<Version> checked = new ArrayList<>();
+    List<Version> withoutRecords = new ArrayList<>();
+    for (RecordedRelease r : recorded) {
+      if (!r.release().isProduction()) {
+        continue;
+      }
+      Version version = r.release().version();
+      List<AppliedScript> rows = applied.stream().filter(a -> a.release().equals(version.toString())).toList();
+      Set<String> patches = new LinkedHashSet<>();
+      if (releases.isReleased(version)) {
+        releases.patches(ReleaseName.production(version)).forEach(id -> patches.add(id.value()));
+      }
+      if (rows.isEmpty()) {
+        if (!patches.isEmpty()) {
+          withoutRecords.add(version);
+        }
+        continue;
+      }
+      rows.forEach(row -> patches.add(row.patchId()));
+      String tag = UpgradePlan.tagOf(version);
+      Map<String, SortedMap<String, byte[]>> atTag = reader.folders(tag, Project.PATCHES, patches);
+      Map<String, SortedMap<String, byte[]>> now = reader.folders(TreeReader.CHECKED_OUT, Project.PATCHES, patches);
+      findings.addAll(compareRelease(version, patches, rows, atTag, now));
+      checked.add(version);
+    }
+    return new Outcome(findings, checked, withoutRecords);
+  }
+
+  private static List<Finding> compareRelease(Version version, Set<String> patches, List<AppliedScript> rows,
+      Map<String, SortedMap<String, byte[]>> atTag, Map<String, SortedMap<String, byte[]>> now) {
+    List<Finding> findings = new ArrayList<>();
+    for (String patch : patches) {
+      Map<String, String> recorded = new TreeMap<>();
+      rows.stream().filter(row -> row.patchId().equals(patch)).forEach(row -> recorded.put(row.file(), row.sha256()));
+      SortedMap<String, byte[]> tagged = atTag.get(patch);
+      SortedMap<String, byte[]> current = now.get(patch);
+      recorded.forEach((file, sha256) -> {
+        byte[] released = tagged.get(file);
+        if (released == null) {
+          findings.add(new Finding(Kind.MISSING, version, patch, file, ""));
+        } else if (!Sha256.hex(released).equals(sha256)) {
+          findings.add(new Finding(Kind.EDITED, version, patch, file, ""));
+        }
+      });
+      List<String> scriptsAtTag = PatchScripts.of(tagged).stream().map(PatchScript::name).toList();
+      scriptsAtTag.stream().filter(file -> !recorded.containsKey(file))
+          .forEach(file -> findings.add(new Finding(Kind.UNRECORDED, version, patch, file, "")));
+      for (PatchScript script : PatchScripts.of(tagged)) {
+        byte[] checkedOut = current.get(script.name());
+        if (checkedOut == null) {
+          findings.add(new Finding(Kind.EDITED_SINCE_RELEASE, version, patch, script.name(), "removed"));
+        } else if (!Arrays.equals(checkedOut, script.bytes())) {
+          findings.add(new Finding(Kind.EDITED_SINCE_RELEASE, version, patch, script.name(), "changed"));
+        }
+      }
+      PatchScripts.of(current).stream().filter(script -> !tagged.containsKey(script.name()))
+          .forEach(script -> findings.add(new Finding(Kind.EDITED_SINCE_RELEASE, version, patch, script.name(),
+              "added")));
+    }
+    return findings;
+  }
+}
