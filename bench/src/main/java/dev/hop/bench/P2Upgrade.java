@@ -63,15 +63,19 @@ final class P2Upgrade implements Measure {
     int runs = context.rounds() + 1;
     List<String> productions = names("bench_p2_prod_", runs);
     List<String> flywayDatabases = names("bench_p2_flyway_", runs);
+    List<String> checkedProductions = names("bench_p2_checked_", runs);
     left = new ArrayList<>(List.of(zero));
     for (int i = 0; i < runs; i++) {
       left.add(productions.get(i));
       databases.copy(zero, productions.get(i));
+      left.add(checkedProductions.get(i));
+      databases.copy(zero, checkedProductions.get(i));
       left.add(flywayDatabases.get(i));
       databases.recreate(flywayDatabases.get(i));
     }
     Iterator<String> nextProduction = productions.iterator();
     Iterator<String> nextFlywayDatabase = flywayDatabases.iterator();
+    Iterator<String> nextChecked = checkedProductions.iterator();
     Forks forks = new Forks(context);
     List<Duration> backups = new ArrayList<>();
     List<Duration> walls = new ArrayList<>();
@@ -93,6 +97,12 @@ final class P2Upgrade implements Measure {
           hopSplits.add(Split.of(timed, LogTimes.sum(LogTimes.hopSteps(build.output()), "Applied release ")));
           return timed;
         }),
+        Contender.of("hop-checkschema", () -> Workdirs.deleteTree(hopProject.resolve("backups")), () -> {
+          MavenRunner.Build build = Forks.expect(forks.hop("p2-hop-checkschema", hopProject, nextChecked.next(),
+              "hop:upgrade", "-Dhop.checkSchema=true"), "Applied release " + last + ":");
+          Forks.expect(build, "is the snapshot of 0.0.0");
+          return build.time().minus(backup(build.output()));
+        }),
         Contender.of("flyway", () -> { }, () -> {
           MavenRunner.Build build = Forks.expect(forks.flyway("p2-flyway", flywayProject,
               nextFlywayDatabase.next(), "flyway:migrate"), "Successfully applied " + released.size()
@@ -101,6 +111,7 @@ final class P2Upgrade implements Measure {
           return P1PatchApply.last(lastFlyway, build);
         })));
 
+    Samples check = checkUpgraded(forks, hopProject, productions.get(productions.size() - 1), context.rounds());
     // the warm-up's are the first of each list
     Samples backup = new Samples("hop backup", backups.subList(1, backups.size()));
     Samples wall = new Samples("hop with backup", walls.subList(1, walls.size()));
@@ -117,8 +128,29 @@ final class P2Upgrade implements Measure {
         wall.median().toNanos() / (double) samples.get("flyway").median().toNanos(), released.size(),
         History.files(released)) + whereTheTimeGoes(lastHop.get(), lastFlyway.get(),
         TARGET * samples.get("flyway").medianSeconds()) + " " + whyTheSqlDecides(
-        hopSplits.subList(1, hopSplits.size()), flywaySplits.subList(1, flywaySplits.size()), TARGET);
+        hopSplits.subList(1, hopSplits.size()), flywaySplits.subList(1, flywaySplits.size()), TARGET)
+        + String.format(Locale.ROOT, " The schema check: hop:upgrade -Dhop.checkSchema=true, interleaved with the"
+        + " others on databases of its own, %s (backup excluded), %+.2f s over the upgrade without it (medians): its"
+        + " database is at 0.0.0, whose snapshot is empty, so this is the check's fixed cost (a scratch database"
+        + " created, loaded and dropped, two pg_dump runs). hop:check of a database upgraded to %s (%d patches"
+        + " applied), files and schema: %s.", samples.get("hop-checkschema").describe(),
+        samples.get("hop-checkschema").medianSeconds() - samples.get("hop").medianSeconds(), last, released.size(),
+        check.describe());
     return List.of(new Comparison("P2", what, samples.get("hop"), samples.get("flyway"), TARGET, note));
+  }
+
+  /** {@code hop:check} run {@code rounds} times (after one warm-up) on {@code database}, which an upgrade left. */
+  private static Samples checkUpgraded(Forks forks, Path project, String database, int rounds) throws Exception {
+    List<Duration> times = new ArrayList<>();
+    for (int i = 0; i <= rounds; i++) {
+      MavenRunner.Build build = Forks.expect(forks.hop("p2-check", project, database, "hop:check"),
+          "Compared the schema of");
+      Forks.expect(build, "BUILD SUCCESS");
+      if (i > 0) {
+        times.add(build.time());
+      }
+    }
+    return new Samples("hop:check", times);
   }
 
   /** Drops the databases of every run, which {@link #run} left for after the other measures. */
