@@ -117,7 +117,17 @@ public final class Hop implements AutoCloseable {
     return new HistoryCommand(project);
   }
 
-  /** {@code adopt}: an existing database as the project's first release, or a further database of it. */
+/** {@code hop:mark-applied}: record releases a DBA applied by hand, once the schema equals the snapshot. */
+  public MarkAppliedCommand markApplied() {
+    return new MarkAppliedCommand(project);
+  }
+
+  /** {@code hop:restore}: put back a backup that upgrade took, after a backup of the state it replaces. */
+  public RestoreCommand restore() {
+    return new RestoreCommand(project);
+  }
+
+    /** {@code adopt}: an existing database as the project's first release, or a further database of it. */
   public AdoptCommand adopt() {
     return new AdoptCommand(project);
   }

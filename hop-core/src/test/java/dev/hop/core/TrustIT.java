@@ -3,17 +3,21 @@ package dev.hop.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.hop.core.errors.BackupRefusedException;
 import dev.hop.core.errors.DriftException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.release.ReleaseLevel;
 import dev.hop.core.release.Version;
 import dev.hop.core.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -141,6 +145,74 @@ class TrustIT {
     assertThat(project.databases()).doesNotContain(prod + "_check");
   }
 
+  @Test
+  void restorePutsBackTheBackupAnUpgradeTookAfterABackupOfTheStateItReplaces() throws Exception {
+    String prod = project.database("prod");
+    project.call(prod, hop -> hop.upgrade().setCreate(true).call());
+    release("1-films", FILMS);
+    project.call(prod, hop -> hop.upgrade().call());
+    execute(prod, "INSERT INTO film (title, length) VALUES ('Alien', 117), ('Heat', 170)");
+    release("2-rentals", RENTALS);
+    UpgradeResult upgraded = project.call(prod, hop -> hop.upgrade().call());
+    Path backup = upgraded.backup().orElseThrow();
+    execute(prod, "DELETE FROM film", "INSERT INTO rental VALUES (1, NULL)");
+    String other = project.database("other");
+    execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + other);
+    Path renamed = Files.copy(backup, project.root().resolve("mine.dump"));
+
+    BackupRefusedException otherDatabase = catchThrowableOfType(() -> project.call(other,
+        hop -> hop.restore().setBackup(Optional.of(backup)).call()), BackupRefusedException.class);
+    BackupRefusedException notHops = catchThrowableOfType(() -> project.call(prod,
+        hop -> hop.restore().setBackup(Optional.of(renamed)).call()), BackupRefusedException.class);
+    assertThat(otherDatabase.reason()).isEqualTo(BackupRefusedException.Reason.OTHER_DATABASE);
+    assertThat(notHops.reason()).isEqualTo(BackupRefusedException.Reason.NOT_HOPS);
+    assertThat(notHops.getMessage()).contains("force=true", "not named as hop names the backups");
+    assertThat(version(prod)).isEqualTo("0.2.0");
+
+    RestoreResult restored = project.call(prod, hop -> hop.restore().setBackup(Optional.of(backup)).call());
+
+    assertThat(restored.before()).contains("0.2.0");
+    assertThat(restored.now()).contains("0.1.0");
+    assertThat(restored.schemaChecked()).isTrue();
+    assertThat(restored.schema()).isEmpty();
+    assertThat(version(prod)).isEqualTo("0.1.0");
+    assertThat(query(prod, "SELECT string_agg(title, ',' ORDER BY title) FROM film")).isEqualTo("Alien,Heat");
+    assertThat(query(prod, "SELECT count(*) FROM pg_class WHERE relname = 'rental'")).isEqualTo("0");
+    assertThat(restored.safetyBackup()).exists().hasParent(project.dir().resolve("backups"));
+    assertThat(restored.safetyBackup().getFileName().toString()).startsWith(prod + "-0.2.0-before-restore-");
+
+    RestoreResult forced = project.call(prod, hop -> hop.restore().setBackup(Optional.of(renamed)).setForce(true)
+        .call());
+    assertThat(forced.now()).contains("0.1.0");
+    assertThat(project.databases()).doesNotContain(prod + "_check");
+  }
+
+  @Test
+  void markAppliedRecordsAReleaseAppliedByHandOnlyWhenTheSchemaIsItsSnapshot() throws Exception {
+    release("1-films", FILMS);
+    String byHand = project.database("byhand");
+    String partly = project.database("partly");
+    execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + byHand, "CREATE DATABASE " + partly);
+    execute(byHand, FILMS);
+    execute(partly, FILMS.substring(0, FILMS.indexOf("CREATE INDEX")));
+
+    DriftException refused = catchThrowableOfType(() -> project.call(partly,
+        hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call()), DriftException.class);
+    MarkAppliedResult marked = project.call(byHand,
+        hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call());
+
+    assertThat(refused.differences()).contains("removed: INDEX public.film_title");
+    assertThat(query(partly, "SELECT to_regclass('half_orm_meta.hop_release') IS NULL")).isEqualTo("t");
+    assertThat(marked.from()).isEqualTo(Version.ZERO);
+    assertThat(marked.recorded()).containsExactly(new Version(0, 1, 0));
+    assertThat(version(byHand)).isEqualTo("0.1.0");
+    CheckResult check = project.call(byHand, hop -> hop.check().call());
+    assertThat(check.drifted()).isFalse();
+    assertThat(check.releasesWithoutRecords()).containsExactly(new Version(0, 1, 0));
+    UpgradeResult upToDate = project.call(byHand, hop -> hop.upgrade().call());
+    assertThat(upToDate.status()).isEqualTo(UpgradeResult.Status.UP_TO_DATE);
+  }
+
   /** A minor release of one patch, made the way a team does (patch-new, apply, add, rc, prod); ends on ho-prod. */
   private void release(String id, String sql) throws HopException {
     project.call(hop -> hop.releaseNew().setLevel(ReleaseLevel.MINOR).call());
@@ -161,6 +233,14 @@ class TrustIT {
       for (String sql : statements) {
         s.execute(sql);
       }
+    }
+  }
+
+  private static String query(String database, String sql) throws SQLException {
+    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

@@ -36,7 +36,9 @@ public final class BackupRestore {
       for (String schema : schemas) {
         s.execute("DROP SCHEMA " + Sql.ident(schema) + " CASCADE");
       }
+      // as initdb makes it, comment included: the backup, like any pg_dump, leaves public's defaults out
       s.execute("CREATE SCHEMA public");
+      s.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
       c.commit();
       c.setAutoCommit(true);
     } catch (SQLException e) {

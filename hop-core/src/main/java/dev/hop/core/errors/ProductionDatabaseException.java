@@ -18,7 +18,9 @@ public final class ProductionDatabaseException extends HopUserException {
     /** The database named by the URL does not exist (and {@code create} was not asked). */
     MISSING,
     /** The database has no {@code half_orm_meta.hop_release}, so its version is unknown. */
-    NO_METADATA
+    NO_METADATA,
+    /** The goal records a release and none was named. */
+    NO_RELEASE
   }
 
   private final Reason reason;
@@ -49,7 +51,15 @@ public final class ProductionDatabaseException extends HopUserException {
   public static ProductionDatabaseException noMetadata(String database, String server) {
     return new ProductionDatabaseException(Reason.NO_METADATA, database, "Database " + database + " on " + server
         + " has no half_orm_meta.hop_release, so its version is unknown: it is not a database of this project."
-        + " Point hop.url at the project's production database (adopting an existing database is not supported).");
+        + " Point hop.url at the project's production database; an existing database is taken into a project with"
+        + " hop:adopt, and a database that has a release's schema applied by hand is recorded with hop:mark-applied"
+        + " -DtoRelease=<X.Y.Z>.");
+  }
+
+  /** {@code goal} records a release and was not told which. */
+  public static ProductionDatabaseException noRelease(String goal, String command) {
+    return new ProductionDatabaseException(Reason.NO_RELEASE, "", "hop:" + goal + " needs the production release"
+        + " the database's schema is at. Run: " + command);
   }
 
   public Reason reason() {

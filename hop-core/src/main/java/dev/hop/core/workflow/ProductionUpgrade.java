@@ -12,16 +12,12 @@ import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.DriftException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.ProductionDatabaseException;
-import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.GitWorkspace;
-import dev.hop.core.git.IgnoreCheck;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.WorkTreeCheck;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -188,7 +184,7 @@ public final class ProductionUpgrade {
     if (options.dryRun()) {
       return () -> describe(database, plan, false);
     }
-    requireIgnored(backups);
+    BackupFolder.requireIgnored(project, backups, GOAL);
     return () -> apply(database, c, plan, backup, before, backups, false);
   }
 
@@ -242,7 +238,7 @@ public final class ProductionUpgrade {
         return describe(database, plan, true);
       };
     }
-    requireIgnored(backups);
+    BackupFolder.requireIgnored(project, backups, GOAL);
     return () -> create(database, state, plan, backups, safety);
   }
 
@@ -275,25 +271,5 @@ public final class ProductionUpgrade {
         .apply(c, plan, backups);
     return new Outcome(database.name(), created, plan, false, applied.releases(), Optional.of(applied.backup()),
         Optional.empty());
-  }
-
-  /** Refuses a backup folder inside the work tree that Git does not ignore (a backup must never be committed). */
-  private void requireIgnored(Path backups) throws HopException {
-    Path workTree = project.dir().toAbsolutePath().normalize();
-    if (!backups.startsWith(workTree)) {
-      return;
-    }
-    try {
-      Files.createDirectories(backups);
-    } catch (IOException e) {
-      throw new ProjectFileException("create the backup folder", backups, e);
-    }
-    if (!new IgnoreCheck(project.git()).isIgnored(backups)) {
-      String relative = workTree.relativize(backups).toString();
-      throw new RepositoryStateException(RepositoryStateException.Reason.NOT_CLEAN, "", List.of(relative),
-          "Backup folder " + relative + "/ is not ignored by Git: a database backup must never be committed."
-          + " Add '" + relative + "/' to .gitignore and commit it on ho-prod, or pass a folder outside the"
-          + " work tree: " + project.settings().hints().command(GOAL, "backupDir", "<folder>"));
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.hop.maven.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hop.core.testing.MavenRun;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.TestPostgres;
@@ -133,6 +134,18 @@ class UpgradeIT {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(b))).isEqualTo("rw-------");
     });
     assertThat(released.project().git("status", "--porcelain")).isEmpty();
+
+    MavenRun.Result restore = maven.run(released.dir(), ProductionChecks.target(db, "hop.output", "json", "backup",
+        backups.get(0).toString()), "hop:restore");
+    assertThat(restore.succeeded()).as(restore.log()).isTrue();
+    assertThat(ProductionChecks.version(db)).isEqualTo("0.0.0");
+    assertThat(ProductionChecks.data(db)).isEqualTo(data);
+    JsonNode restored = GoalDocument.assertDone(released.dir(), "restore");
+    assertThat(restored.path("before").asText()).isEqualTo("1.2.0");
+    assertThat(restored.path("now").asText()).isEqualTo("0.0.0");
+    // the test's database has a table the archetype's 0.0.0 snapshot lacks: reported, not fatal
+    assertThat(restored.path("schema").toString()).contains("added: TABLE public.seed");
+    assertThat(restore.info()).anyMatch(l -> l.startsWith("Database " + db.name() + " now holds release 0.0.0"));
   }
 
   @Test
