@@ -8,7 +8,6 @@ import dev.hop.core.db.RecordedRelease;
 import dev.hop.core.db.SchemaDiff;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.AppliedFilesCheck;
@@ -47,13 +46,8 @@ public final class CheckCommand extends HopCommand<CheckResult> {
 
   @Override
   protected Changes<CheckResult> check() throws HopException {
-    ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
-    ProductionCheckout.requireHoProd(project.git(), GOAL);
-    ProductionCheckout.requireCommittedReleases(project.git(), GOAL);
-    if (!database.exists()) {
-      throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
-          project.settings().hints());
-    }
+    ProductionDatabase database = ProductionDatabase.existing(project.settings(), GOAL);
+    ProductionCheckout.requireReleasesOfHoProd(project.git(), GOAL);
     MetadataSchema metadata = new MetadataSchema();
     Version version;
     List<RecordedRelease> recorded;

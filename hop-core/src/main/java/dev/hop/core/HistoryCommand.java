@@ -5,7 +5,6 @@ import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.db.RecordedRelease;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.workflow.ProductionDatabase;
 import dev.hop.core.workflow.Project;
 import java.sql.Connection;
@@ -32,11 +31,7 @@ public final class HistoryCommand extends HopCommand<HistoryResult> {
 
   @Override
   protected Changes<HistoryResult> check() throws HopException {
-    ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
-    if (!database.exists()) {
-      throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
-          project.settings().hints());
-    }
+    ProductionDatabase database = ProductionDatabase.existing(project.settings(), GOAL);
     MetadataSchema metadata = new MetadataSchema();
     String version;
     List<RecordedRelease> recorded;

@@ -58,13 +58,8 @@ public final class MarkAppliedCommand extends HopCommand<MarkAppliedResult> {
 
   @Override
   protected Changes<MarkAppliedResult> check() throws HopException {
-    ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
-    ProductionCheckout.requireHoProd(project.git(), GOAL);
-    ProductionCheckout.requireCommittedReleases(project.git(), GOAL);
-    if (!database.exists()) {
-      throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
-          project.settings().hints());
-    }
+    ProductionDatabase database = ProductionDatabase.existing(project.settings(), GOAL);
+    ProductionCheckout.requireReleasesOfHoProd(project.git(), GOAL);
     Version to = toRelease.orElseThrow(() -> ProductionDatabaseException.noRelease(GOAL,
         project.settings().hints().command(GOAL, "toRelease", "<X.Y.Z>")));
     Version from = recorded(database);

@@ -12,7 +12,6 @@ import dev.hop.core.db.UpgradeLock;
 import dev.hop.core.errors.BackupRefusedException;
 import dev.hop.core.errors.DatabaseException;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.git.Tags;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.BackupFolder;
@@ -87,14 +86,11 @@ public final class RestoreCommand extends HopCommand<RestoreResult> {
   @Override
   protected Changes<RestoreResult> check() throws HopException {
     CommandHints hints = project.settings().hints();
-    ProductionDatabase database = ProductionDatabase.of(project.settings(), GOAL);
+    ProductionDatabase database = ProductionDatabase.existing(project.settings(), GOAL);
     Path file = project.dir().resolve(backup.orElseThrow(() -> BackupRefusedException.notFound(null, hints)))
         .toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
       throw BackupRefusedException.notFound(file, hints);
-    }
-    if (!database.exists()) {
-      throw ProductionDatabaseException.missing(database.name(), database.server().describe(), hints);
     }
     Backup tools;
     try (Connection c = database.target().connect()) {

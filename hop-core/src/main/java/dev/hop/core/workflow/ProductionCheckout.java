@@ -72,6 +72,17 @@ public final class ProductionCheckout {
     }
   }
 
+  /**
+   * For a goal that reads ho-prod's releases as they are checked out, fetching nothing: on ho-prod, its release files
+   * committed.
+   *
+   * @throws RepositoryStateException UNUSABLE off ho-prod, NOT_CLEAN with uncommitted release files
+   */
+  public static void requireReleasesOfHoProd(GitWorkspace git, String goal) throws HopException {
+    requireHoProd(git, goal);
+    requireCommittedReleases(git, goal);
+  }
+
   /** Whether {@code path} (repository-relative) is a release file directly in {@code releases/}. */
   private static boolean isReleaseFile(String path) {
     String prefix = Project.RELEASES + "/";

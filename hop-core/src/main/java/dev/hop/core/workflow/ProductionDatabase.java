@@ -49,6 +49,19 @@ public final class ProductionDatabase {
     return target.database();
   }
 
+  /**
+   * The database of {@code settings}' URL, which must exist.
+   *
+   * @throws ProductionDatabaseException NO_URL when no URL is configured, MISSING when the database does not exist
+   */
+  public static ProductionDatabase existing(HopSettings settings, String goal) throws HopException {
+    ProductionDatabase database = of(settings, goal);
+    if (!database.exists()) {
+      throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
+    }
+    return database;
+  }
+
   /** Whether the database exists on its server. */
   public boolean exists() throws DatabaseException {
     try (Connection c = server.connect()) {
