@@ -8,6 +8,7 @@ import dev.hop.core.errors.DriftException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.release.ReleaseLevel;
 import dev.hop.core.release.Version;
+import dev.hop.core.testing.CatalogFingerprint;
 import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +153,7 @@ class TrustIT {
     release("1-films", FILMS);
     project.call(prod, hop -> hop.upgrade().call());
     execute(prod, "INSERT INTO film (title, length) VALUES ('Alien', 117), ('Heat', 170)");
+    String atBackup = fingerprint(prod);
     release("2-rentals", RENTALS);
     UpgradeResult upgraded = project.call(prod, hop -> hop.upgrade().call());
     Path backup = upgraded.backup().orElseThrow();
@@ -176,6 +178,7 @@ class TrustIT {
     assertThat(restored.schemaChecked()).isTrue();
     assertThat(restored.schema()).isEmpty();
     assertThat(version(prod)).isEqualTo("0.1.0");
+    assertThat(fingerprint(prod)).as("the catalog the backup was taken from").isEqualTo(atBackup);
     assertThat(query(prod, "SELECT string_agg(title, ',' ORDER BY title) FROM film")).isEqualTo("Alien,Heat");
     assertThat(query(prod, "SELECT count(*) FROM pg_class WHERE relname = 'rental'")).isEqualTo("0");
     assertThat(restored.safetyBackup()).exists().hasParent(project.dir().resolve("backups"));
@@ -233,6 +236,12 @@ class TrustIT {
       for (String sql : statements) {
         s.execute(sql);
       }
+    }
+  }
+
+  private static String fingerprint(String database) throws SQLException {
+    try (Connection c = TestPostgres.get().connect(database)) {
+      return CatalogFingerprint.of(c);
     }
   }
 

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hop.core.testing.MavenRun;
 import dev.hop.core.testing.TestDatabase;
 import dev.hop.core.testing.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,39 @@ class CheckIT {
     JsonNode releases = GoalDocument.assertDone(released.dir(), "history").path("releases");
     assertThat(releases.get(0).path("release").asText()).isEqualTo("0.0.0");
     assertThat(scratchDatabases()).as("the scratch database of the schema check is dropped").isZero();
+  }
+
+  @Test
+  void aReleasedFileEditedOnHoProdIsNamedByStatusCheckAndUpgradeWhichChangesNothing() throws Exception {
+    released.release("1.0.0").patch("1-customers", "01.sql", "CREATE TABLE customer (id int);").release();
+    MavenRun.Result upgraded = maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
+    assertThat(upgraded.succeeded()).as(upgraded.log()).isTrue();
+    released.release("1.1.0").patch("2-orders", "01.sql", "CREATE TABLE orders (id int);").release();
+    HopProject project = released.project();
+    project.write("Patches/1-customers/01.sql", "CREATE TABLE customer (id bigint);");
+    project.git("commit", "-q", "-am", "Widen customer.id in place");
+    project.git("push", "-q", "origin", "ho-prod");
+
+    MavenRun.Result status = maven.run(released.dir(), new Properties(), "hop:status");
+    MavenRun.Result check = maven.run(released.dir(), ProductionChecks.target(db, "hop.checkSchema", "false"),
+        "hop:check");
+    MavenRun.Result upgrade = maven.run(released.dir(), ProductionChecks.target(db, "hop.output", "json"),
+        "hop:upgrade");
+
+    assertThat(status.succeeded()).as(status.log()).isTrue();
+    assertThat(status.log()).contains("Released file edited: Patches/1-customers/01.sql");
+    assertThat(check.succeeded()).isFalse();
+    assertThat(check.log()).contains("changed since v1.0.0: Patches/1-customers/01.sql of release 1.0.0",
+        "1 released file, 0 schema objects");
+    assertThat(upgrade.succeeded()).isFalse();
+    JsonNode refused = GoalDocument.read(released.dir(), "upgrade");
+    assertThat(refused.path("outcome").asText()).isEqualTo("refused");
+    assertThat(refused.path("error").path("reason").asText()).isEqualTo("RELEASED_FILES");
+    assertThat(refused.path("error").path("message").asText()).contains("Patches/1-customers/01.sql");
+    assertThat(ProductionChecks.version(db)).as("upgrade changed nothing").isEqualTo("1.0.0");
+    try (Stream<Path> backups = Files.list(released.dir().resolve("backups"))) {
+      assertThat(backups).as("the first upgrade's backup only").hasSize(1);
+    }
   }
 
   private int scratchDatabases() throws SQLException {

@@ -79,7 +79,7 @@ class StatusIT {
         .contains("{\"name\":\"ho-patch/5-fresh\",\"local\":true,\"origin\":true,\"mustMergeHoProd\":false}")
         .contains("\"lock\":\"alice on build-7 (promote) since 2026-01-02T10:00:00Z, ")
         .endsWith("\"originReached\":true,\"pending\":[\"0.1.0-stage lists 1 patch: 2-names\","
-            + "\"0.1.0-rc1 waits for production\"]}");
+            + "\"0.1.0-rc1 waits for production\"],\"editedReleasedFiles\":[]}");
     assertThat(result.lines()).contains(json);
 
     properties.setProperty("hop.failIfPending", "true");
