@@ -117,7 +117,12 @@ public final class Hop implements AutoCloseable {
     return new HistoryCommand(project);
   }
 
-/** {@code hop:mark-applied}: record releases a DBA applied by hand, once the schema equals the snapshot. */
+  /** {@code hop:upgrade} over a fleet: many databases of the schema, in parallel, each as upgrade does one. */
+  public FleetUpgradeCommand upgradeFleet() {
+    return new FleetUpgradeCommand(project);
+  }
+
+  /** {@code hop:mark-applied}: record releases a DBA applied by hand, once the schema equals the snapshot. */
   public MarkAppliedCommand markApplied() {
     return new MarkAppliedCommand(project);
   }
@@ -127,7 +132,7 @@ public final class Hop implements AutoCloseable {
     return new RestoreCommand(project);
   }
 
-    /** {@code adopt}: an existing database as the project's first release, or a further database of it. */
+  /** {@code adopt}: an existing database as the project's first release, or a further database of it. */
   public AdoptCommand adopt() {
     return new AdoptCommand(project);
   }

@@ -272,7 +272,7 @@ public abstract class AbstractHopMojo extends AbstractMojo {
         "settings.xml server '" + id.get() + "'");
   }
 
-  private SettingsServers servers() {
+  protected final SettingsServers servers() {
     return new SettingsServers(session.getSettings(), decrypter);
   }
 

@@ -10,9 +10,10 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /** Looks up a {@code <server>} of settings.xml by id and decrypts its password. */
-final class SettingsServers {
+final class SettingsServers implements FleetTargetsFile.Servers {
 
   private final Settings settings;
   private final SettingsDecrypter decrypter;
@@ -28,7 +29,8 @@ final class SettingsServers {
    * @param parameter the property that named the server, for the message ({@code hop.serverId})
    * @throws MojoFailureException when there is no such server or its password cannot be decrypted
    */
-  Credentials credentials(String id, String parameter) throws MojoFailureException {
+  @Override
+  public Credentials credentials(String id, String parameter) throws MojoFailureException {
     Server server = settings == null ? null : settings.getServer(id);
     if (server == null) {
       throw new MojoFailureException("No <server> with id '" + id + "' in settings.xml (named by "
@@ -48,6 +50,24 @@ final class SettingsServers {
     }
     Server clear = result.getServer();
     return new Credentials(nonBlank(clear.getUsername()), nonBlank(clear.getPassword()));
+  }
+
+  /**
+   * The JDBC URL server {@code id} carries in its {@code <configuration><url>}, for a fleet's targets file.
+   *
+   * @throws MojoFailureException when there is no such server or it carries no URL
+   */
+  @Override
+  public String url(String id, String parameter) throws MojoFailureException {
+    Server server = settings == null ? null : settings.getServer(id);
+    Object configuration = server == null ? null : server.getConfiguration();
+    Xpp3Dom url = configuration instanceof Xpp3Dom dom ? dom.getChild("url") : null;
+    if (url == null || url.getValue() == null || url.getValue().isBlank()) {
+      throw new MojoFailureException("<server> '" + id + "' of settings.xml (named in " + parameter + ") has no"
+          + " <configuration><url>jdbc:postgresql://…</url></configuration>: a targets line that names a server"
+          + " takes the database's URL from there. Add it, or write the JDBC URL on that line.");
+    }
+    return url.getValue().trim();
   }
 
   private static Optional<String> nonBlank(String s) {

@@ -1,12 +1,17 @@
 package dev.hop.maven;
 
+import dev.hop.core.FleetTarget;
+import dev.hop.core.FleetUpgradeResult;
 import dev.hop.core.Hop;
 import dev.hop.core.UpgradeResult;
+import dev.hop.core.base.HopSettings;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.release.Version;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -43,16 +48,42 @@ public class UpgradeMojo extends AbstractHopMojo {
   boolean checkSchema;
 
 
+  /**
+   * Upgrade a fleet: a file listing one database per line (a JDBC URL, or a settings.xml server id whose
+   * {@code <configuration><url>} gives it; then optionally a name and {@code server=<id>} for its credentials).
+   */
+  @Parameter(property = "hop.targets")
+  String targets;
+
+  /** Upgrade a fleet: every database of hop.url's server whose name matches this SQL LIKE pattern. */
+  @Parameter(property = "hop.databases")
+  String databases;
+
+  /** How many databases of a fleet are upgraded at once. */
+  @Parameter(property = "hop.parallel", defaultValue = "4")
+  int parallel;
+
+  /** Stop starting the databases of a fleet once one failed. */
+  @Parameter(property = "hop.failFast", defaultValue = "false")
+  boolean failFast;
+
+  /** Upgrade only the i-th of n shards of the fleet (i/n), one per CI agent. */
+  @Parameter(property = "hop.shard")
+  String shard;
+
   @Override
   protected String goal() {
     return GOAL;
   }
 
   @Override
-  protected Object run(Hop hop) throws HopException {
+  protected Object run(Hop hop) throws HopException, MojoFailureException {
     Optional<Version> to = parameter("toRelease", toRelease).isPresent()
         ? Optional.of(Version.parse(parameter("toRelease", toRelease).get())) : Optional.empty();
     boolean dry = flag("dryRun", dryRun);
+    if (nonBlankValue(targets).isPresent() || nonBlankValue(databases).isPresent()) {
+      return fleet(hop, to, dry);
+    }
     UpgradeResult result = hop.upgrade()
         .setToRelease(to)
         .setDryRun(dry)
@@ -63,6 +94,41 @@ public class UpgradeMojo extends AbstractHopMojo {
         .call();
     getLog().info(result.summary());
     return result;
+  }
+
+  private FleetUpgradeResult fleet(Hop hop, Optional<Version> to, boolean dry) throws HopException,
+      MojoFailureException {
+    HopSettings settings = hop.settings();
+    List<FleetTarget> listed = nonBlankValue(targets).isPresent()
+        ? FleetTargetsFile.read(basedir.toPath().resolve(targets.trim()), new Credentials(settings.user(),
+            Optional.ofNullable(settings.password().reveal())), servers())
+        : List.of();
+    FleetUpgradeResult result = hop.upgradeFleet()
+        .setTargets(listed)
+        .setDatabasePattern(nonBlankValue(databases))
+        .setShard(nonBlankValue(shard))
+        .setParallel(Math.max(1, parallel))
+        .setFailFast(failFast)
+        .setToRelease(to)
+        .setDryRun(dry)
+        .setBackupDir(parameter("backupDir", backupDir).map(Path::of))
+        .setLockWait(Duration.ofSeconds(upgradeLockWait))
+        .call();
+    result.lines(settings.hints()).forEach(getLog()::info);
+    return result;
+  }
+
+  @Override
+  protected void check(Object result) throws MojoFailureException {
+    if (result instanceof FleetUpgradeResult fleet && fleet.failed()) {
+      throw new MojoFailureException(fleet.count("FAILED") + " database" + (fleet.count("FAILED") == 1 ? "" : "s")
+          + " of the fleet failed" + (fleet.count("NOT_RUN") > 0 ? " and " + fleet.count("NOT_RUN") + " did not run"
+          : "") + " (listed above; each failed upgrade was undone). Fix the cause and run the same command again.");
+    }
+  }
+
+  private static Optional<String> nonBlankValue(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   /** A boolean parameter: present without a value ({@code -DdryRun}) or {@code true} means true. */

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,28 @@ public final class DatabaseServer {
       return exists(c, database);
     } catch (SQLException e) {
       throw DatabaseException.of("close the connection", database, describe(), e);
+    }
+  }
+
+  /**
+   * The databases whose name matches the SQL {@code LIKE} pattern, sorted: those one can connect to, neither
+   * templates nor the databases hop makes for development, validation and checks.
+   */
+  public List<String> matching(String pattern) throws DatabaseException {
+    String sql = "SELECT datname FROM pg_database d WHERE datname LIKE ? AND NOT datistemplate AND datallowconn"
+        + " AND coalesce(shobj_description(d.oid, 'pg_database'), '') NOT LIKE ? ORDER BY datname";
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, pattern);
+      p.setString(2, "hop:%");
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw DatabaseException.of("list the databases like " + pattern, pattern, describe(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.hop.core.errors;
 
 import dev.hop.core.base.CommandHints;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Refuses a production goal ({@code update}, {@code upgrade}) whose database is not usable as a production
@@ -20,7 +21,9 @@ public final class ProductionDatabaseException extends HopUserException {
     /** The database has no {@code half_orm_meta.hop_release}, so its version is unknown. */
     NO_METADATA,
     /** The goal records a release and none was named. */
-    NO_RELEASE
+    NO_RELEASE,
+    /** A fleet upgrade found no database, or two of one name. */
+    FLEET
   }
 
   private final Reason reason;
@@ -54,6 +57,22 @@ public final class ProductionDatabaseException extends HopUserException {
         + " Point hop.url at the project's production database; an existing database is taken into a project with"
         + " hop:adopt, and a database that has a release's schema applied by hand is recorded with hop:mark-applied"
         + " -DtoRelease=<X.Y.Z>.");
+  }
+
+  /** No database in the fleet: an empty targets file, or a pattern that matches none. */
+  public static ProductionDatabaseException emptyFleet(Optional<String> pattern, CommandHints hints) {
+    return new ProductionDatabaseException(Reason.FLEET, "", "No database to upgrade: "
+        + pattern.map(p -> "no database on the server of hop.url matches '" + p + "'").orElse("the targets list"
+        + " none") + ". Name them with " + hints.command("upgrade", "targets", "<file>") + " (one JDBC URL or"
+        + " settings.xml server id per line, then an optional name) or "
+        + hints.command("upgrade", "databases", "<LIKE pattern>"));
+  }
+
+  /** Two databases of the fleet have one name (names must be unique: they are reported and sharded by it). */
+  public static ProductionDatabaseException fleetDuplicate(String name, CommandHints hints) {
+    return new ProductionDatabaseException(Reason.FLEET, name, "Two databases of the fleet are named " + name
+        + ": each is reported and sharded by its name. Give one another name after its URL in the targets file, then"
+        + " run: " + hints.command("upgrade", "targets", "<file>"));
   }
 
   /** {@code goal} records a release and was not told which. */

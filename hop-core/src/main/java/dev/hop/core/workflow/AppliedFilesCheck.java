@@ -2,15 +2,18 @@ package dev.hop.core.workflow;
 
 import dev.hop.core.base.Sha256;
 import dev.hop.core.db.AppliedScript;
+import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.db.PatchScript;
 import dev.hop.core.db.PatchScripts;
 import dev.hop.core.db.RecordedRelease;
+import dev.hop.core.errors.DriftException;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.git.GitWorkspace;
 import dev.hop.core.git.TreeReader;
 import dev.hop.core.release.ReleaseName;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -129,6 +132,26 @@ public final class AppliedFilesCheck {
       checked.add(version);
     }
     return new Outcome(findings, checked, withoutRecords);
+  }
+
+  /**
+   * Refuses to change the database {@code c} is connected to when its applied files no longer match Git (hashes
+   * only); a database with no file recorded passes.
+   *
+   * @throws DriftException RELEASED_FILES naming each file
+   */
+  public static void requireUnedited(Project project, ProductionDatabase database, Connection c, Releases releases,
+      String goal) throws HopException {
+    MetadataSchema metadata = new MetadataSchema();
+    List<AppliedScript> applied = metadata.isComplete(c) ? metadata.applied(c) : List.of();
+    if (applied.isEmpty()) {
+      return;
+    }
+    Outcome files = compare(project.git(), releases, metadata.releases(c), applied);
+    if (!files.findings().isEmpty()) {
+      throw DriftException.releasedFiles(goal, database.name(), files.findings().stream().map(Finding::describe)
+          .toList(), project.settings().hints());
+    }
   }
 
   private static List<Finding> compareRelease(Version version, Set<String> patches, List<AppliedScript> rows,

@@ -1,5 +1,6 @@
 package dev.hop.core.workflow;
 
+import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.HopSettings;
 import dev.hop.core.db.DatabaseRelease;
 import dev.hop.core.db.DatabaseServer;
@@ -47,6 +48,11 @@ public final class ProductionDatabase {
 
   public String name() {
     return target.database();
+  }
+
+  /** The database {@code target} names, one of a fleet. */
+  public static ProductionDatabase of(DatabaseTarget target, CommandHints hints) {
+    return new ProductionDatabase(target, new DatabaseServer(target, hints));
   }
 
   /**

@@ -3,9 +3,7 @@ package dev.hop.core.workflow;
 import dev.hop.core.base.CommandHints;
 import dev.hop.core.base.Durations;
 import dev.hop.core.base.HopEvent;
-import dev.hop.core.db.AppliedScript;
 import dev.hop.core.db.Backup;
-import dev.hop.core.db.MetadataSchema;
 import dev.hop.core.db.ProductionStateLoader;
 import dev.hop.core.db.SchemaDiff;
 import dev.hop.core.errors.DatabaseException;
@@ -194,16 +192,7 @@ public final class ProductionUpgrade {
    */
   private void requireAsReleased(ProductionDatabase database, Connection c, Version from, Releases releases)
       throws HopException {
-    MetadataSchema metadata = new MetadataSchema();
-    List<AppliedScript> applied = metadata.isComplete(c) ? metadata.applied(c) : List.of();
-    if (!applied.isEmpty()) {
-      AppliedFilesCheck.Outcome files = AppliedFilesCheck.compare(project.git(), releases, metadata.releases(c),
-          applied);
-      if (!files.findings().isEmpty()) {
-        throw DriftException.releasedFiles(GOAL, database.name(), files.findings().stream()
-            .map(AppliedFilesCheck.Finding::describe).toList(), project.settings().hints());
-      }
-    }
+    AppliedFilesCheck.requireUnedited(project, database, c, releases, GOAL);
     if (options.checkSchema()) {
       long start = System.nanoTime();
       SchemaCheck schema = SchemaCheck.prepare(project, database.target(), "check", "load the snapshot of " + from

@@ -24,6 +24,7 @@ import java.util.List;
  */
 public final class UpgradeTransaction {
   private final Project project;
+  private final HopEvents events;
   private final ProductionDatabase database;
   private final Backup backup;
   private final String catalogBefore;
@@ -33,7 +34,16 @@ public final class UpgradeTransaction {
    * @param catalogBefore the catalog's digest before anything changed
    */
   public UpgradeTransaction(Project project, ProductionDatabase database, Backup backup, String catalogBefore) {
+    this(project, project.events(), database, backup, catalogBefore);
+  }
+
+  /**
+   * As above, its steps told to {@code events} (one database of a fleet tells its own).
+   */
+  public UpgradeTransaction(Project project, HopEvents events, ProductionDatabase database, Backup backup,
+      String catalogBefore) {
     this.project = project;
+    this.events = events;
     this.database = database;
     this.backup = backup;
     this.catalogBefore = catalogBefore;
@@ -52,7 +62,6 @@ public final class UpgradeTransaction {
    * @throws UpgradeFailedException when applying failed: everything was undone, and the database checked
    */
   public Applied apply(Connection c, UpgradePlan plan, Path backups) throws HopException {
-    HopEvents events = project.events();
     long t0 = System.nanoTime();
     Path file = backup.create(database.target(), backups, database.name() + "-" + plan.from());
     events.accept(HopEvent.lifecycle("Backed up " + database.name() + " to " + file + " ("
@@ -72,7 +81,6 @@ public final class UpgradeTransaction {
   /** Rolls back, restores the backup when part of the run was committed, and checks the database. */
   private UpgradeFailedException undo(Connection c, UpgradePlan plan, UpgradeRun run, Exception failure, Path file)
       throws HopException {
-    HopEvents events = project.events();
     try {
       c.rollback();
       c.setAutoCommit(true);

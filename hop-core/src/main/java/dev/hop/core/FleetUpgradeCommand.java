@@ -1,0 +1,147 @@
+package dev.hop.core;
+
+import dev.hop.core.base.CommandHints;
+import dev.hop.core.db.DatabaseServer;
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProductionDatabaseException;
+import dev.hop.core.release.Shard;
+import dev.hop.core.release.Version;
+import dev.hop.core.workflow.FleetUpgrade;
+import dev.hop.core.workflow.ProductionDatabase;
+import dev.hop.core.workflow.Project;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Upgrades a fleet of databases of the project's schema ({@link FleetUpgrade}): the databases listed (a targets
+ * file, resolved by the caller) and those on hop.url's server whose name matches a {@code LIKE} pattern, optionally
+ * one shard of them. Git is checked once; each database is then upgraded as {@code upgrade} upgrades one, at most
+ * {@code parallel} at once. Refuses ({@code HopUserException}) an empty fleet or two databases of one name, and what
+ * upgrade refuses of Git; each database's own refusal or failure is its outcome, not the goal's.
+ */
+public final class FleetUpgradeCommand extends HopCommand<FleetUpgradeResult> {
+  static final String GOAL = "upgrade";
+
+  private List<FleetTarget> targets = List.of();
+  private Optional<String> pattern = Optional.empty();
+  private Optional<String> shard = Optional.empty();
+  private int parallel = 4;
+  private boolean failFast;
+  private Optional<Version> toRelease = Optional.empty();
+  private boolean dryRun;
+  private Optional<Path> backupDir = Optional.empty();
+  private Duration lockWait = Duration.ofSeconds(30);
+
+  FleetUpgradeCommand(Project project) {
+    super(project);
+  }
+
+  /** The databases listed by the caller. */
+  public FleetUpgradeCommand setTargets(List<FleetTarget> targets) {
+    checkCallable();
+    this.targets = List.copyOf(targets);
+    return this;
+  }
+
+  /** Adds the databases of hop.url's server whose name matches this SQL {@code LIKE} pattern. */
+  public FleetUpgradeCommand setDatabasePattern(Optional<String> pattern) {
+    checkCallable();
+    this.pattern = pattern;
+    return this;
+  }
+
+  /** Upgrades only this shard of the fleet, {@code i/n} (the i-th of n). */
+  public FleetUpgradeCommand setShard(Optional<String> shard) {
+    checkCallable();
+    this.shard = shard;
+    return this;
+  }
+
+  /** How many databases are upgraded at once (4 by default). */
+  public FleetUpgradeCommand setParallel(int parallel) {
+    checkCallable();
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
+    }
+    this.parallel = parallel;
+    return this;
+  }
+
+  /** Stops starting databases once one failed. */
+  public FleetUpgradeCommand setFailFast(boolean failFast) {
+    checkCallable();
+    this.failFast = failFast;
+    return this;
+  }
+
+  /** Stops at this production release instead of the latest. */
+  public FleetUpgradeCommand setToRelease(Optional<Version> toRelease) {
+    checkCallable();
+    this.toRelease = toRelease;
+    return this;
+  }
+
+  /** Describes the plans and writes their SQL, one file per version the databases are at, changing nothing. */
+  public FleetUpgradeCommand setDryRun(boolean dryRun) {
+    checkCallable();
+    this.dryRun = dryRun;
+    return this;
+  }
+
+  /** Where the backups go (default: the project's {@code backups/}). */
+  public FleetUpgradeCommand setBackupDir(Optional<Path> backupDir) {
+    checkCallable();
+    this.backupDir = backupDir;
+    return this;
+  }
+
+  /** How long to wait for another upgrade of the same database to release its lock. */
+  public FleetUpgradeCommand setLockWait(Duration lockWait) {
+    checkCallable();
+    this.lockWait = lockWait;
+    return this;
+  }
+
+  @Override
+  protected Changes<FleetUpgradeResult> check() throws HopException {
+    CommandHints hints = project.settings().hints();
+    Shard part = shard.isPresent() ? Shard.parse(shard.get(), hints) : Shard.ALL;
+    List<FleetUpgrade.Member> fleet = new ArrayList<>();
+    for (FleetTarget t : targets) {
+      fleet.add(new FleetUpgrade.Member(t.name(), new DatabaseTarget(t.url(), t.user(), t.password())));
+    }
+    if (pattern.isPresent()) {
+      DatabaseTarget server = ProductionDatabase.of(project.settings(), GOAL).target();
+      for (String name : new DatabaseServer(server, hints).matching(pattern.get())) {
+        fleet.add(new FleetUpgrade.Member(name, server.withDatabase(name)));
+      }
+    }
+    Set<String> names = new HashSet<>();
+    for (FleetUpgrade.Member m : fleet) {
+      if (!names.add(m.name())) {
+        throw ProductionDatabaseException.fleetDuplicate(m.name(), hints);
+      }
+    }
+    if (fleet.isEmpty()) {
+      throw ProductionDatabaseException.emptyFleet(pattern, hints);
+    }
+    List<FleetUpgrade.Member> members = fleet.stream().filter(m -> part.contains(m.name())).toList();
+    FleetUpgrade upgrade = new FleetUpgrade(project, new FleetUpgrade.Options(toRelease, dryRun, backupDir, lockWait,
+        parallel, failFast));
+    upgrade.check();
+    return () -> {
+      FleetUpgrade.Report report = upgrade.run(members);
+      List<FleetUpgradeResult.Database> databases = report.databases().stream()
+          .map(o -> new FleetUpgradeResult.Database(o.name(), o.status().name(), o.from(), o.to(), o.releases(),
+              o.took(), o.backup(), o.error())).toList();
+      return new FleetUpgradeResult(part.equals(Shard.ALL) ? Optional.empty() : Optional.of(part.toString()),
+          databases, report.planFiles(), took());
+    };
+  }
+}
