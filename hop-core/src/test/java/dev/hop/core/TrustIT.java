@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * check, history, status and upgrade on production databases that are, or are not, what their releases made them:
- * untouched databases of every release report nothing; released files edited after the fact and schemas changed by
- * hand are named, and upgrade then changes nothing.
+ * check, history, status, upgrade, restore and mark-applied on production databases that are, or are not, what their
+ * releases made them: untouched databases of every release report nothing; released files edited after the fact and
+ * schemas changed by hand are named, and upgrade then changes nothing; a backup is put back exactly; a release applied
+ * by hand is recorded only when the schema is its snapshot.
  */
 class TrustIT {
   private static final String FILMS = """
@@ -49,14 +50,17 @@ class TrustIT {
   final CoreProject project = new CoreProject();
 
   @Test
-  void editedReleasedFilesAreNamedByCheckStatusAndUpgradeWhichChangesNothing() throws Exception {
+  void editedReleasedFilesAreNamedByCheckStatusAndUpgradeAndRestorePutsBackABackup() throws Exception {
+    String prod = project.database("prod");
+    project.call(prod, hop -> hop.upgrade().setCreate(true).call());
     release("1-films", FILMS);
     String old = project.database("old");
     project.call(old, hop -> hop.upgrade().setCreate(true).call());
-    release("2-rentals", RENTALS);
-    String prod = project.database("prod");
-    project.call(prod, hop -> hop.upgrade().setCreate(true).call());
     project.call(prod, hop -> hop.upgrade().call());
+    execute(prod, "INSERT INTO film (title, length) VALUES ('Alien', 117), ('Heat', 170)");
+    String atBackup = fingerprint(prod);
+    release("2-rentals", RENTALS);
+    Path backup = project.call(prod, hop -> hop.upgrade().call()).backup().orElseThrow();
     String fresh = project.database("fresh");
     project.call(fresh, hop -> hop.upgrade().setCreate(true).call());
 
@@ -102,11 +106,62 @@ class TrustIT {
     project.git("tag", "-f", "v0.1.0", "HEAD");
     CheckResult retagged = project.call(prod, hop -> hop.check().setSchema(false).call());
     assertThat(retagged.files()).extracting(CheckResult.FileDrift::kind).containsExactly("EDITED");
+
+    // restore: prod's backup of 0.1.0 (taken by the upgrade to 0.2.0), after its rows were changed
+    execute(prod, "DELETE FROM film", "INSERT INTO rental VALUES (1, NULL)");
+    Path renamed = Files.copy(backup, project.root().resolve("mine.dump"));
+    BackupRefusedException otherDatabase = catchThrowableOfType(() -> project.call(old,
+        hop -> hop.restore().setBackup(Optional.of(backup)).call()), BackupRefusedException.class);
+    BackupRefusedException notHops = catchThrowableOfType(() -> project.call(prod,
+        hop -> hop.restore().setBackup(Optional.of(renamed)).call()), BackupRefusedException.class);
+    assertThat(otherDatabase.reason()).isEqualTo(BackupRefusedException.Reason.OTHER_DATABASE);
+    assertThat(notHops.reason()).isEqualTo(BackupRefusedException.Reason.NOT_HOPS);
+    assertThat(notHops.getMessage()).contains("force=true", "not named as hop names the backups");
+    assertThat(version(prod)).isEqualTo("0.2.0");
+
+    RestoreResult restored = project.call(prod, hop -> hop.restore().setBackup(Optional.of(backup)).call());
+
+    assertThat(restored.before()).contains("0.2.0");
+    assertThat(restored.now()).contains("0.1.0");
+    assertThat(restored.schemaChecked()).isTrue();
+    assertThat(restored.schema()).isEmpty();
+    assertThat(version(prod)).isEqualTo("0.1.0");
+    assertThat(fingerprint(prod)).as("the catalog the backup was taken from").isEqualTo(atBackup);
+    assertThat(query(prod, "SELECT string_agg(title, ',' ORDER BY title) FROM film")).isEqualTo("Alien,Heat");
+    assertThat(query(prod, "SELECT count(*) FROM pg_class WHERE relname = 'rental'")).isEqualTo("0");
+    assertThat(restored.safetyBackup()).exists().hasParent(project.dir().resolve("backups"));
+    assertThat(restored.safetyBackup().getFileName().toString()).startsWith(prod + "-0.2.0-before-restore-");
+    RestoreResult forced = project.call(prod, hop -> hop.restore().setBackup(Optional.of(renamed)).setForce(true)
+        .call());
+    assertThat(forced.now()).contains("0.1.0");
+    assertThat(project.databases()).doesNotContain(prod + "_check");
   }
 
   @Test
-  void everyKindOfObjectChangedByHandIsNamedAndUpgradeRefusesIt() throws Exception {
+  void handChangesAreNamedAndRefusedAndMarkAppliedRecordsOnlyAReleaseAppliedWhole() throws Exception {
     release("1-films", FILMS);
+    String byHand = project.database("byhand");
+    String partly = project.database("partly");
+    execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + byHand, "CREATE DATABASE " + partly);
+    execute(byHand, FILMS);
+    execute(partly, FILMS.substring(0, FILMS.indexOf("CREATE INDEX")));
+
+    DriftException refused = catchThrowableOfType(() -> project.call(partly,
+        hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call()), DriftException.class);
+    MarkAppliedResult marked = project.call(byHand,
+        hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call());
+
+    assertThat(refused.differences()).contains("removed: INDEX public.film_title");
+    assertThat(query(partly, "SELECT to_regclass('half_orm_meta.hop_release') IS NULL")).isEqualTo("t");
+    assertThat(marked.from()).isEqualTo(Version.ZERO);
+    assertThat(marked.recorded()).containsExactly(new Version(0, 1, 0));
+    assertThat(version(byHand)).isEqualTo("0.1.0");
+    CheckResult check = project.call(byHand, hop -> hop.check().call());
+    assertThat(check.drifted()).isFalse();
+    assertThat(check.releasesWithoutRecords()).containsExactly(new Version(0, 1, 0));
+    UpgradeResult upToDate = project.call(byHand, hop -> hop.upgrade().call());
+    assertThat(upToDate.status()).isEqualTo(UpgradeResult.Status.UP_TO_DATE);
+
     String prod = project.database("prod");
     project.call(prod, hop -> hop.upgrade().setCreate(true).call());
     execute(prod, "ALTER TABLE film ADD COLUMN note text", "DROP INDEX film_title", "CREATE TABLE audit (id int)",
@@ -138,82 +193,12 @@ class TrustIT {
     assertThat(project.databases()).as("the scratch database is dropped").doesNotContain(prod + "_check");
 
     release("2-rentals", RENTALS);
-    DriftException refused = catchThrowableOfType(() -> project.call(prod,
+    DriftException drift = catchThrowableOfType(() -> project.call(prod,
         hop -> hop.upgrade().setCheckSchema(true).call()), DriftException.class);
-    assertThat(refused.reason()).isEqualTo(DriftException.Reason.SCHEMA);
-    assertThat(refused.differences()).contains("added: TABLE public.audit");
+    assertThat(drift.reason()).isEqualTo(DriftException.Reason.SCHEMA);
+    assertThat(drift.differences()).contains("added: TABLE public.audit");
     assertThat(version(prod)).isEqualTo("0.1.0");
     assertThat(project.databases()).doesNotContain(prod + "_check");
-  }
-
-  @Test
-  void restorePutsBackTheBackupAnUpgradeTookAfterABackupOfTheStateItReplaces() throws Exception {
-    String prod = project.database("prod");
-    project.call(prod, hop -> hop.upgrade().setCreate(true).call());
-    release("1-films", FILMS);
-    project.call(prod, hop -> hop.upgrade().call());
-    execute(prod, "INSERT INTO film (title, length) VALUES ('Alien', 117), ('Heat', 170)");
-    String atBackup = fingerprint(prod);
-    release("2-rentals", RENTALS);
-    UpgradeResult upgraded = project.call(prod, hop -> hop.upgrade().call());
-    Path backup = upgraded.backup().orElseThrow();
-    execute(prod, "DELETE FROM film", "INSERT INTO rental VALUES (1, NULL)");
-    String other = project.database("other");
-    execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + other);
-    Path renamed = Files.copy(backup, project.root().resolve("mine.dump"));
-
-    BackupRefusedException otherDatabase = catchThrowableOfType(() -> project.call(other,
-        hop -> hop.restore().setBackup(Optional.of(backup)).call()), BackupRefusedException.class);
-    BackupRefusedException notHops = catchThrowableOfType(() -> project.call(prod,
-        hop -> hop.restore().setBackup(Optional.of(renamed)).call()), BackupRefusedException.class);
-    assertThat(otherDatabase.reason()).isEqualTo(BackupRefusedException.Reason.OTHER_DATABASE);
-    assertThat(notHops.reason()).isEqualTo(BackupRefusedException.Reason.NOT_HOPS);
-    assertThat(notHops.getMessage()).contains("force=true", "not named as hop names the backups");
-    assertThat(version(prod)).isEqualTo("0.2.0");
-
-    RestoreResult restored = project.call(prod, hop -> hop.restore().setBackup(Optional.of(backup)).call());
-
-    assertThat(restored.before()).contains("0.2.0");
-    assertThat(restored.now()).contains("0.1.0");
-    assertThat(restored.schemaChecked()).isTrue();
-    assertThat(restored.schema()).isEmpty();
-    assertThat(version(prod)).isEqualTo("0.1.0");
-    assertThat(fingerprint(prod)).as("the catalog the backup was taken from").isEqualTo(atBackup);
-    assertThat(query(prod, "SELECT string_agg(title, ',' ORDER BY title) FROM film")).isEqualTo("Alien,Heat");
-    assertThat(query(prod, "SELECT count(*) FROM pg_class WHERE relname = 'rental'")).isEqualTo("0");
-    assertThat(restored.safetyBackup()).exists().hasParent(project.dir().resolve("backups"));
-    assertThat(restored.safetyBackup().getFileName().toString()).startsWith(prod + "-0.2.0-before-restore-");
-
-    RestoreResult forced = project.call(prod, hop -> hop.restore().setBackup(Optional.of(renamed)).setForce(true)
-        .call());
-    assertThat(forced.now()).contains("0.1.0");
-    assertThat(project.databases()).doesNotContain(prod + "_check");
-  }
-
-  @Test
-  void markAppliedRecordsAReleaseAppliedByHandOnlyWhenTheSchemaIsItsSnapshot() throws Exception {
-    release("1-films", FILMS);
-    String byHand = project.database("byhand");
-    String partly = project.database("partly");
-    execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + byHand, "CREATE DATABASE " + partly);
-    execute(byHand, FILMS);
-    execute(partly, FILMS.substring(0, FILMS.indexOf("CREATE INDEX")));
-
-    DriftException refused = catchThrowableOfType(() -> project.call(partly,
-        hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call()), DriftException.class);
-    MarkAppliedResult marked = project.call(byHand,
-        hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call());
-
-    assertThat(refused.differences()).contains("removed: INDEX public.film_title");
-    assertThat(query(partly, "SELECT to_regclass('half_orm_meta.hop_release') IS NULL")).isEqualTo("t");
-    assertThat(marked.from()).isEqualTo(Version.ZERO);
-    assertThat(marked.recorded()).containsExactly(new Version(0, 1, 0));
-    assertThat(version(byHand)).isEqualTo("0.1.0");
-    CheckResult check = project.call(byHand, hop -> hop.check().call());
-    assertThat(check.drifted()).isFalse();
-    assertThat(check.releasesWithoutRecords()).containsExactly(new Version(0, 1, 0));
-    UpgradeResult upToDate = project.call(byHand, hop -> hop.upgrade().call());
-    assertThat(upToDate.status()).isEqualTo(UpgradeResult.Status.UP_TO_DATE);
   }
 
   /** A minor release of one patch, made the way a team does (patch-new, apply, add, rc, prod); ends on ho-prod. */

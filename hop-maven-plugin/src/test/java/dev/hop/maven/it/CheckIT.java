@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn hop:check} and {@code mvn hop:history} on a production checkout, as a CI gate runs them: a table made by
- * hand in production fails the build unless only reported, and the history lists what the database holds.
+ * hand in production fails the build unless only reported, and the history lists what the database holds; a released
+ * file edited on ho-prod is named by status and check, and upgrade refuses to go on.
  */
 class CheckIT {
 
@@ -46,7 +47,7 @@ class CheckIT {
   }
 
   @Test
-  void aTableMadeByHandFailsTheGateUnlessOnlyReportedAndHistoryListsTheRelease() throws Exception {
+  void aTableMadeByHandOrAnEditedReleasedFileFailsTheGateAndUpgradeIsRefused() throws Exception {
     MavenRun.Result gate = maven.run(released.dir(), ProductionChecks.target(db, "hop.output", "json"), "hop:check");
 
     assertThat(gate.succeeded()).as(gate.log()).isFalse();
@@ -70,10 +71,8 @@ class CheckIT {
     JsonNode releases = GoalDocument.assertDone(released.dir(), "history").path("releases");
     assertThat(releases.get(0).path("release").asText()).isEqualTo("0.0.0");
     assertThat(scratchDatabases()).as("the scratch database of the schema check is dropped").isZero();
-  }
 
-  @Test
-  void aReleasedFileEditedOnHoProdIsNamedByStatusCheckAndUpgradeWhichChangesNothing() throws Exception {
+    // then a release applied, and one of its files edited on ho-prod
     released.release("1.0.0").patch("1-customers", "01.sql", "CREATE TABLE customer (id int);").release();
     MavenRun.Result upgraded = maven.run(released.dir(), ProductionChecks.target(db), "hop:upgrade");
     assertThat(upgraded.succeeded()).as(upgraded.log()).isTrue();
