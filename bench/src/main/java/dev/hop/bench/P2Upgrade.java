@@ -63,19 +63,23 @@ final class P2Upgrade implements Measure {
     int runs = context.rounds() + 1;
     List<String> productions = names("bench_p2_prod_", runs);
     List<String> flywayDatabases = names("bench_p2_flyway_", runs);
+    // the schema check's cost is measured after the comparison, on databases of its own, so that its scratch
+    // databases (created and dropped on every run) cannot slow the compared runs (see the class comment)
     List<String> checkedProductions = names("bench_p2_checked_", runs);
+    List<String> uncheckedProductions = names("bench_p2_unchecked_", runs);
     left = new ArrayList<>(List.of(zero));
     for (int i = 0; i < runs; i++) {
       left.add(productions.get(i));
       databases.copy(zero, productions.get(i));
       left.add(checkedProductions.get(i));
       databases.copy(zero, checkedProductions.get(i));
+      left.add(uncheckedProductions.get(i));
+      databases.copy(zero, uncheckedProductions.get(i));
       left.add(flywayDatabases.get(i));
       databases.recreate(flywayDatabases.get(i));
     }
     Iterator<String> nextProduction = productions.iterator();
     Iterator<String> nextFlywayDatabase = flywayDatabases.iterator();
-    Iterator<String> nextChecked = checkedProductions.iterator();
     Forks forks = new Forks(context);
     List<Duration> backups = new ArrayList<>();
     List<Duration> walls = new ArrayList<>();
@@ -97,12 +101,6 @@ final class P2Upgrade implements Measure {
           hopSplits.add(Split.of(timed, LogTimes.sum(LogTimes.hopSteps(build.output()), "Applied release ")));
           return timed;
         }),
-        Contender.of("hop-checkschema", () -> Workdirs.deleteTree(hopProject.resolve("backups")), () -> {
-          MavenRunner.Build build = Forks.expect(forks.hop("p2-hop-checkschema", hopProject, nextChecked.next(),
-              "hop:upgrade", "-Dhop.checkSchema=true"), "Applied release " + last + ":");
-          Forks.expect(build, "is the snapshot of 0.0.0");
-          return build.time().minus(backup(build.output()));
-        }),
         Contender.of("flyway", () -> { }, () -> {
           MavenRunner.Build build = Forks.expect(forks.flyway("p2-flyway", flywayProject,
               nextFlywayDatabase.next(), "flyway:migrate"), "Successfully applied " + released.size()
@@ -111,6 +109,7 @@ final class P2Upgrade implements Measure {
           return P1PatchApply.last(lastFlyway, build);
         })));
 
+    Samples[] schemaCheck = schemaCheckCost(forks, hopProject, checkedProductions, uncheckedProductions, last);
     Samples check = checkUpgraded(forks, hopProject, productions.get(productions.size() - 1), context.rounds());
     // the warm-up's are the first of each list
     Samples backup = new Samples("hop backup", backups.subList(1, backups.size()));
@@ -129,14 +128,39 @@ final class P2Upgrade implements Measure {
         History.files(released)) + whereTheTimeGoes(lastHop.get(), lastFlyway.get(),
         TARGET * samples.get("flyway").medianSeconds()) + " " + whyTheSqlDecides(
         hopSplits.subList(1, hopSplits.size()), flywaySplits.subList(1, flywaySplits.size()), TARGET)
-        + String.format(Locale.ROOT, " The schema check: hop:upgrade -Dhop.checkSchema=true, interleaved with the"
-        + " others on databases of its own, %s (backup excluded), %+.2f s over the upgrade without it (medians): its"
-        + " database is at 0.0.0, whose snapshot is empty, so this is the check's fixed cost (a scratch database"
-        + " created, loaded and dropped, two pg_dump runs). hop:check of a database upgraded to %s (%d patches"
-        + " applied), files and schema: %s.", samples.get("hop-checkschema").describe(),
-        samples.get("hop-checkschema").medianSeconds() - samples.get("hop").medianSeconds(), last, released.size(),
-        check.describe());
+        + String.format(Locale.ROOT, " The schema check, measured after the comparison on databases of its own,"
+        + " alternating: hop:upgrade -Dhop.checkSchema=true %s against hop:upgrade %s (backup excluded), %+.2f s"
+        + " (medians); the database is at 0.0.0, whose snapshot is empty, so this is the check's fixed cost (a"
+        + " scratch database created, loaded and dropped, two pg_dump runs). hop:check of a database upgraded to %s"
+        + " (%d patches applied), files and schema: %s.", schemaCheck[0].describe(), schemaCheck[1].describe(),
+        schemaCheck[0].medianSeconds() - schemaCheck[1].medianSeconds(), last, released.size(), check.describe());
     return List.of(new Comparison("P2", what, samples.get("hop"), samples.get("flyway"), TARGET, note));
+  }
+
+  /**
+   * hop:upgrade with and without {@code -Dhop.checkSchema=true}, alternating, each on a database of its own (the first
+   * pair a warm-up); the backup excluded.
+   *
+   * @return the samples with the check, then without
+   */
+  private static Samples[] schemaCheckCost(Forks forks, Path project, List<String> checked, List<String> unchecked,
+      String last) throws Exception {
+    List<Duration> with = new ArrayList<>();
+    List<Duration> without = new ArrayList<>();
+    for (int i = 0; i < checked.size(); i++) {
+      Workdirs.deleteTree(project.resolve("backups"));
+      MavenRunner.Build a = Forks.expect(forks.hop("p2-hop-checkschema", project, checked.get(i), "hop:upgrade",
+          "-Dhop.checkSchema=true"), "Applied release " + last + ":");
+      Forks.expect(a, "is the snapshot of 0.0.0");
+      Workdirs.deleteTree(project.resolve("backups"));
+      MavenRunner.Build b = Forks.expect(forks.hop("p2-hop-unchecked", project, unchecked.get(i), "hop:upgrade"),
+          "Applied release " + last + ":");
+      if (i > 0) {
+        with.add(a.time().minus(backup(a.output())));
+        without.add(b.time().minus(backup(b.output())));
+      }
+    }
+    return new Samples[] {new Samples("hop checkSchema", with), new Samples("hop", without)};
   }
 
   /** {@code hop:check} run {@code rounds} times (after one warm-up) on {@code database}, which an upgrade left. */
