@@ -1,7 +1,10 @@
 package dev.hop.core;
 
 import dev.hop.core.base.CommandHints;
+import dev.hop.core.db.SchemaDiff;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.AppliedFilesCheck;
+import dev.hop.core.workflow.DatabaseCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +65,18 @@ public record CheckResult(String database, Version version, boolean drifted, Lis
     releasesWithoutRecords = List.copyOf(releasesWithoutRecords);
     schema = List.copyOf(schema);
     Objects.requireNonNull(took, "took");
+  }
+
+  /** The result of {@code checked}, whose files and schema compared as given. */
+  static CheckResult of(DatabaseCheck checked, AppliedFilesCheck.Outcome files, List<SchemaDiff.Difference> schema,
+      Duration took) {
+    List<FileDrift> fileDrifts = files.findings().stream().map(f -> new FileDrift(f.kind().name(), f.release(),
+        f.patch(), f.path(), f.describe())).toList();
+    List<SchemaDrift> schemaDrifts = schema.stream().map(d -> new SchemaDrift(d.kind().name(), d.object(),
+        d.detail())).toList();
+    return new CheckResult(checked.database().name(), checked.version(), !fileDrifts.isEmpty()
+        || !schemaDrifts.isEmpty(), fileDrifts, files.checked(), files.withoutRecords(), checked.comparesSchema(),
+        schemaDrifts, took);
   }
 
   /** What was found, one line each; when something differs, the last line says what to do. */

@@ -1,6 +1,9 @@
 package dev.hop.core;
 
 import dev.hop.core.base.Secret;
+import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.workflow.FleetUpgrade;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +21,12 @@ public record FleetTarget(String name, String url, Optional<String> user, Secret
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
+  }
+
+  /** The fleet's members these targets name, for the fleet commands. */
+  static List<FleetUpgrade.Member> members(List<FleetTarget> targets) {
+    return targets.stream().map(t -> new FleetUpgrade.Member(t.name(), new DatabaseTarget(t.url(), t.user(),
+        t.password()))).toList();
   }
 
   @Override

@@ -1,22 +1,14 @@
 package dev.hop.core;
 
-import dev.hop.core.base.CommandHints;
-import dev.hop.core.db.DatabaseServer;
-import dev.hop.core.db.DatabaseTarget;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.errors.ProductionDatabaseException;
-import dev.hop.core.release.Shard;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
-import dev.hop.core.workflow.ProductionDatabase;
 import dev.hop.core.workflow.Project;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Upgrades a fleet of databases of the project's schema ({@link FleetUpgrade}): the databases listed (a targets
@@ -110,28 +102,9 @@ public final class FleetUpgradeCommand extends HopCommand<FleetUpgradeResult> {
 
   @Override
   protected Changes<FleetUpgradeResult> check() throws HopException {
-    CommandHints hints = project.settings().hints();
-    Shard part = shard.isPresent() ? Shard.parse(shard.get(), hints) : Shard.ALL;
-    List<FleetUpgrade.Member> fleet = new ArrayList<>();
-    for (FleetTarget t : targets) {
-      fleet.add(new FleetUpgrade.Member(t.name(), new DatabaseTarget(t.url(), t.user(), t.password())));
-    }
-    if (pattern.isPresent()) {
-      DatabaseTarget server = ProductionDatabase.of(project.settings(), GOAL).target();
-      for (String name : new DatabaseServer(server, hints).matching(pattern.get())) {
-        fleet.add(new FleetUpgrade.Member(name, server.withDatabase(name)));
-      }
-    }
-    Set<String> names = new HashSet<>();
-    for (FleetUpgrade.Member m : fleet) {
-      if (!names.add(m.name())) {
-        throw ProductionDatabaseException.fleetDuplicate(m.name(), hints);
-      }
-    }
-    if (fleet.isEmpty()) {
-      throw ProductionDatabaseException.emptyFleet(pattern, hints);
-    }
-    List<FleetUpgrade.Member> members = fleet.stream().filter(m -> part.contains(m.name())).toList();
+    List<FleetUpgrade.Member> members = FleetSelection.of(project, FleetTarget.members(targets), pattern, shard,
+        GOAL);
+    Optional<String> shardName = FleetSelection.shardName(shard, project.settings().hints());
     FleetUpgrade upgrade = new FleetUpgrade(project, new FleetUpgrade.Options(toRelease, dryRun, backupDir, lockWait,
         parallel, failFast));
     upgrade.check();
@@ -140,7 +113,7 @@ public final class FleetUpgradeCommand extends HopCommand<FleetUpgradeResult> {
       List<FleetUpgradeResult.Database> databases = report.databases().stream()
           .map(o -> new FleetUpgradeResult.Database(o.name(), o.status().name(), o.from(), o.to(), o.releases(),
               o.took(), o.backup(), o.error())).toList();
-      return new FleetUpgradeResult(part.equals(Shard.ALL) ? Optional.empty() : Optional.of(part.toString()),
+      return new FleetUpgradeResult(shardName,
           databases, report.planFiles(), took());
     };
   }

@@ -122,6 +122,16 @@ public final class Hop implements AutoCloseable {
     return new FleetUpgradeCommand(project);
   }
 
+  /** {@code hop:update} over a fleet: each database's version and the releases it lacks. */
+  public FleetUpdateCommand updateFleet() {
+    return new FleetUpdateCommand(project);
+  }
+
+  /** {@code hop:check} over a fleet: each database compared with its releases. */
+  public FleetCheckCommand checkFleet() {
+    return new FleetCheckCommand(project);
+  }
+
   /** {@code hop:mark-applied}: record releases a DBA applied by hand, once the schema equals the snapshot. */
   public MarkAppliedCommand markApplied() {
     return new MarkAppliedCommand(project);

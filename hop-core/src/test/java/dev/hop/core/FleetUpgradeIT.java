@@ -3,6 +3,7 @@ package dev.hop.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hop.core.release.ReleaseLevel;
+import dev.hop.core.release.Shard;
 import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -44,6 +45,11 @@ class FleetUpgradeIT {
     String broken = tenants.get(BROKEN);
     execute(broken, "CREATE TABLE tags (id int)");
     String pattern = project.database("tenant_%");
+
+    FleetUpdateResult behind = project.call(hop -> hop.updateFleet().setDatabasePattern(Optional.of(pattern))
+        .call());
+    assertThat(behind.databases()).hasSize(TENANTS).allSatisfy(d -> assertThat(d.path()).extracting(Object::toString)
+        .containsExactly("0.1.0", "0.2.0"));
 
     Set<String> sharded = new HashSet<>();
     for (int i = 1; i <= 3; i++) {
@@ -89,6 +95,17 @@ class FleetUpgradeIT {
     assertThat(second.count("UPGRADED")).isEqualTo(1);
     assertThat(second.count("UP_TO_DATE")).isEqualTo(TENANTS - 1);
     assertThat(versions(tenants)).containsOnly("0.2.0");
+
+    String quarter = "1/4";
+    List<String> inQuarter = tenants.stream().filter(t -> Shard.of(t, 4) == 1).toList();
+    execute(inQuarter.get(0), "CREATE TABLE notes (id int)");
+    FleetCheckResult checked = project.call(hop -> hop.checkFleet().setDatabasePattern(Optional.of(pattern))
+        .setShard(Optional.of(quarter)).call());
+    assertThat(checked.databases()).extracting(FleetCheckResult.Database::name)
+        .containsExactlyElementsOf(inQuarter);
+    assertThat(checked.count("DRIFTED")).isEqualTo(1);
+    assertThat(checked.count("AS_RELEASED")).isEqualTo(inQuarter.size() - 1);
+    assertThat(checked.lines()).contains("[" + inQuarter.get(0) + "] added: TABLE public.notes");
   }
 
   /** The statuses {@code before}, {@code at} and {@code after} the broken database, in the fleet's order. */

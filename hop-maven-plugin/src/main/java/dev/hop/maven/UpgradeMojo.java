@@ -1,15 +1,12 @@
 package dev.hop.maven;
 
-import dev.hop.core.FleetTarget;
 import dev.hop.core.FleetUpgradeResult;
 import dev.hop.core.Hop;
 import dev.hop.core.UpgradeResult;
-import dev.hop.core.base.HopSettings;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.release.Version;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Upgrades the production database along the production releases, in one transaction, after a backup. */
 @Mojo(name = UpgradeMojo.GOAL, threadSafe = true, requiresProject = true)
-public class UpgradeMojo extends AbstractHopMojo {
+public class UpgradeMojo extends AbstractFleetMojo {
   static final String GOAL = "upgrade";
 
   /** Stop at this production release (X.Y.Z) instead of the latest; also {@code -DtoRelease}. */
@@ -48,17 +45,6 @@ public class UpgradeMojo extends AbstractHopMojo {
   boolean checkSchema;
 
 
-  /**
-   * Upgrade a fleet: a file listing one database per line (a JDBC URL, or a settings.xml server id whose
-   * {@code <configuration><url>} gives it; then optionally a name and {@code server=<id>} for its credentials).
-   */
-  @Parameter(property = "hop.targets")
-  String targets;
-
-  /** Upgrade a fleet: every database of hop.url's server whose name matches this SQL LIKE pattern. */
-  @Parameter(property = "hop.databases")
-  String databases;
-
   /** How many databases of a fleet are upgraded at once. */
   @Parameter(property = "hop.parallel", defaultValue = "4")
   int parallel;
@@ -66,10 +52,6 @@ public class UpgradeMojo extends AbstractHopMojo {
   /** Stop starting the databases of a fleet once one failed. */
   @Parameter(property = "hop.failFast", defaultValue = "false")
   boolean failFast;
-
-  /** Upgrade only the i-th of n shards of the fleet (i/n), one per CI agent. */
-  @Parameter(property = "hop.shard")
-  String shard;
 
   @Override
   protected String goal() {
@@ -81,7 +63,7 @@ public class UpgradeMojo extends AbstractHopMojo {
     Optional<Version> to = parameter("toRelease", toRelease).isPresent()
         ? Optional.of(Version.parse(parameter("toRelease", toRelease).get())) : Optional.empty();
     boolean dry = flag("dryRun", dryRun);
-    if (nonBlankValue(targets).isPresent() || nonBlankValue(databases).isPresent()) {
+    if (isFleet()) {
       return fleet(hop, to, dry);
     }
     UpgradeResult result = hop.upgrade()
@@ -98,15 +80,10 @@ public class UpgradeMojo extends AbstractHopMojo {
 
   private FleetUpgradeResult fleet(Hop hop, Optional<Version> to, boolean dry) throws HopException,
       MojoFailureException {
-    HopSettings settings = hop.settings();
-    List<FleetTarget> listed = nonBlankValue(targets).isPresent()
-        ? FleetTargetsFile.read(basedir.toPath().resolve(targets.trim()), new Credentials(settings.user(),
-            Optional.ofNullable(settings.password().reveal())), servers())
-        : List.of();
     FleetUpgradeResult result = hop.upgradeFleet()
-        .setTargets(listed)
-        .setDatabasePattern(nonBlankValue(databases))
-        .setShard(nonBlankValue(shard))
+        .setTargets(listed(hop))
+        .setDatabasePattern(pattern())
+        .setShard(shard())
         .setParallel(Math.max(1, parallel))
         .setFailFast(failFast)
         .setToRelease(to)
@@ -114,7 +91,7 @@ public class UpgradeMojo extends AbstractHopMojo {
         .setBackupDir(parameter("backupDir", backupDir).map(Path::of))
         .setLockWait(Duration.ofSeconds(upgradeLockWait))
         .call();
-    result.lines(settings.hints()).forEach(getLog()::info);
+    result.lines(hop.settings().hints()).forEach(getLog()::info);
     return result;
   }
 
@@ -125,10 +102,6 @@ public class UpgradeMojo extends AbstractHopMojo {
           + " of the fleet failed" + (fleet.count("NOT_RUN") > 0 ? " and " + fleet.count("NOT_RUN") + " did not run"
           : "") + " (listed above; each failed upgrade was undone). Fix the cause and run the same command again.");
     }
-  }
-
-  private static Optional<String> nonBlankValue(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   /** A boolean parameter: present without a value ({@code -DdryRun}) or {@code true} means true. */

@@ -60,19 +60,19 @@ public final class ProductionDatabaseException extends HopUserException {
   }
 
   /** No database in the fleet: an empty targets file, or a pattern that matches none. */
-  public static ProductionDatabaseException emptyFleet(Optional<String> pattern, CommandHints hints) {
-    return new ProductionDatabaseException(Reason.FLEET, "", "No database to upgrade: "
+  public static ProductionDatabaseException emptyFleet(Optional<String> pattern, String goal, CommandHints hints) {
+    return new ProductionDatabaseException(Reason.FLEET, "", "No database for hop:" + goal + ": "
         + pattern.map(p -> "no database on the server of hop.url matches '" + p + "'").orElse("the targets list"
-        + " none") + ". Name them with " + hints.command("upgrade", "targets", "<file>") + " (one JDBC URL or"
+        + " none") + ". Name them with " + hints.command(goal, "targets", "<file>") + " (one JDBC URL or"
         + " settings.xml server id per line, then an optional name) or "
-        + hints.command("upgrade", "databases", "<LIKE pattern>"));
+        + hints.command(goal, "databases", "<LIKE pattern>"));
   }
 
   /** Two databases of the fleet have one name (names must be unique: they are reported and sharded by it). */
-  public static ProductionDatabaseException fleetDuplicate(String name, CommandHints hints) {
+  public static ProductionDatabaseException fleetDuplicate(String name, String goal, CommandHints hints) {
     return new ProductionDatabaseException(Reason.FLEET, name, "Two databases of the fleet are named " + name
         + ": each is reported and sharded by its name. Give one another name after its URL in the targets file, then"
-        + " run: " + hints.command("upgrade", "targets", "<file>"));
+        + " run: " + hints.command(goal, "targets", "<file>"));
   }
 
   /** {@code goal} records a release and was not told which. */

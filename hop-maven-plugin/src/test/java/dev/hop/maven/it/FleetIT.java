@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn hop:upgrade} over a fleet: a targets file of three databases, one of which fails (the build fails, the
- * others are upgraded, the summary and JSON say which); then the databases of a LIKE pattern, which finishes the job.
+ * others are upgraded, the summary and JSON say which); then the databases of a LIKE pattern, which finishes the job,
+ * and check over the same pattern.
  */
 class FleetIT {
 
@@ -80,6 +81,11 @@ class FleetIT {
     assertThat(second.succeeded()).as(second.log()).isTrue();
     assertThat(second.log()).contains("3 databases: 1 upgraded, 2 up to date, 0 failed");
     assertThat(ProductionChecks.version(fleet.get(1))).isEqualTo("1.0.0");
+
+    MavenRun.Result check = maven.run(released.dir(), ProductionChecks.target(fleet.get(0), "hop.databases",
+        "fleet_it%", "hop.checkSchema", "false"), "hop:check");
+    assertThat(check.succeeded()).as(check.log()).isTrue();
+    assertThat(check.log()).contains("3 databases: 3 as released, 0 drifted, 0 not checked");
   }
 
   private static void execute(TestDatabase db, String sql) throws Exception {

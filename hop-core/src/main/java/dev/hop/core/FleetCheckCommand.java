@@ -1,0 +1,105 @@
+package dev.hop.core;
+
+import dev.hop.core.base.HopEvent;
+import dev.hop.core.errors.HopException;
+import dev.hop.core.errors.ProductionDatabaseException;
+import dev.hop.core.release.Releases;
+import dev.hop.core.release.Version;
+import dev.hop.core.workflow.AppliedFilesCheck;
+import dev.hop.core.workflow.DatabaseCheck;
+import dev.hop.core.workflow.FleetSelection;
+import dev.hop.core.workflow.FleetUpgrade;
+import dev.hop.core.workflow.ProductionCheckout;
+import dev.hop.core.workflow.ProductionDatabase;
+import dev.hop.core.workflow.Project;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code check} over a fleet: each database compared with its releases as {@code check} compares one, one after the
+ * other; a database that cannot be checked is reported as such, and the others are still checked.
+ */
+public final class FleetCheckCommand extends HopCommand<FleetCheckResult> {
+  static final String GOAL = "check";
+
+  private List<FleetTarget> targets = List.of();
+  private Optional<String> pattern = Optional.empty();
+  private Optional<String> shard = Optional.empty();
+  private boolean schema = true;
+
+  FleetCheckCommand(Project project) {
+    super(project);
+  }
+
+  /** The databases listed by the caller. */
+  public FleetCheckCommand setTargets(List<FleetTarget> targets) {
+    checkCallable();
+    this.targets = List.copyOf(targets);
+    return this;
+  }
+
+  /** Adds the databases of hop.url's server whose name matches this SQL {@code LIKE} pattern. */
+  public FleetCheckCommand setDatabasePattern(Optional<String> pattern) {
+    checkCallable();
+    this.pattern = pattern;
+    return this;
+  }
+
+  /** Checks only this shard of the fleet, {@code i/n}. */
+  public FleetCheckCommand setShard(Optional<String> shard) {
+    checkCallable();
+    this.shard = shard;
+    return this;
+  }
+
+  /** Whether to compare the schemas too (true by default). */
+  public FleetCheckCommand setSchema(boolean schema) {
+    checkCallable();
+    this.schema = schema;
+    return this;
+  }
+
+  @Override
+  protected Changes<FleetCheckResult> check() throws HopException {
+    List<FleetUpgrade.Member> members = FleetSelection.of(project, FleetTarget.members(targets), pattern, shard,
+        GOAL);
+    Optional<String> shardName = FleetSelection.shardName(shard, project.settings().hints());
+    ProductionCheckout.requireReleasesOfHoProd(project.git(), GOAL);
+    Releases releases = project.releases();
+    return () -> {
+      List<FleetCheckResult.Database> databases = new ArrayList<>();
+      for (FleetUpgrade.Member m : members) {
+        databases.add(check(m, releases));
+      }
+      return new FleetCheckResult(shardName, databases, took());
+    };
+  }
+
+  private FleetCheckResult.Database check(FleetUpgrade.Member m, Releases releases) {
+    long start = System.nanoTime();
+    Optional<Version> version = Optional.empty();
+    try {
+      ProductionDatabase database = ProductionDatabase.of(m.target(), project.settings().hints());
+      if (!database.exists()) {
+        throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
+            project.settings().hints());
+      }
+      DatabaseCheck checked = DatabaseCheck.read(project, database, releases, schema, GOAL);
+      version = Optional.of(checked.version());
+      AppliedFilesCheck.Outcome files = checked.files();
+      CheckResult result = CheckResult.of(checked, files, checked.schema(project.settings().hints().command(GOAL)),
+          Duration.ofNanos(System.nanoTime() - start));
+      project.events().accept(HopEvent.lifecycle("[" + m.name() + "] " + checked.version() + ": "
+          + (result.drifted() ? "drifted" : "as released")));
+      return new FleetCheckResult.Database(m.name(), result.drifted() ? "DRIFTED" : "AS_RELEASED", version,
+          Optional.of(result), Optional.empty());
+    } catch (HopException | RuntimeException e) {
+      project.events().accept(HopEvent.warn("[" + m.name() + "] not checked: " + String.valueOf(e.getMessage())
+          .lines().findFirst().orElse("")));
+      return new FleetCheckResult.Database(m.name(), "FAILED", version, Optional.empty(),
+          Optional.of(String.valueOf(e.getMessage())));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.hop.maven;
+
+import dev.hop.core.FleetTarget;
+import dev.hop.core.Hop;
+import dev.hop.core.base.HopSettings;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** A production goal that also works over a fleet of databases (update, upgrade, check). */
+public abstract class AbstractFleetMojo extends AbstractHopMojo {
+
+  /**
+   * Work on a fleet: a file listing one database per line (a JDBC URL, or a settings.xml server id whose
+   * {@code <configuration><url>} gives it; then optionally a name and {@code server=<id>} for its credentials).
+   */
+  @Parameter(property = "hop.targets")
+  String targets;
+
+  /** Work on a fleet: every database of hop.url's server whose name matches this SQL LIKE pattern. */
+  @Parameter(property = "hop.databases")
+  String databases;
+
+  /** Work on the i-th of n shards of the fleet only (i/n), one per CI agent. */
+  @Parameter(property = "hop.shard")
+  String shard;
+
+  /** Whether a fleet was named ({@code hop.targets} or {@code hop.databases}). */
+  protected final boolean isFleet() {
+    return value(targets).isPresent() || value(databases).isPresent();
+  }
+
+  /** The databases the targets file lists, each with its credentials or the goal's. */
+  protected final List<FleetTarget> listed(Hop hop) throws MojoFailureException {
+    if (value(targets).isEmpty()) {
+      return List.of();
+    }
+    HopSettings settings = hop.settings();
+    return FleetTargetsFile.read(basedir.toPath().resolve(targets.trim()), new Credentials(settings.user(),
+        Optional.ofNullable(settings.password().reveal())), servers());
+  }
+
+  /** The LIKE pattern of hop.databases. */
+  protected final Optional<String> pattern() {
+    return value(databases);
+  }
+
+  /** The shard of hop.shard. */
+  protected final Optional<String> shard() {
+    return value(shard);
+  }
+
+  private static Optional<String> value(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}
