@@ -7,7 +7,6 @@ import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.AppliedFilesCheck;
 import dev.hop.core.workflow.DatabaseCheck;
-import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
@@ -21,37 +20,13 @@ import java.util.Optional;
  * {@code check} over a fleet: each database compared with its releases as {@code check} compares one, one after the
  * other; a database that cannot be checked is reported as such, and the others are still checked.
  */
-public final class FleetCheckCommand extends HopCommand<FleetCheckResult> {
+public final class FleetCheckCommand extends FleetCommand<FleetCheckCommand, FleetCheckResult> {
   static final String GOAL = "check";
 
-  private List<FleetTarget> targets = List.of();
-  private Optional<String> pattern = Optional.empty();
-  private Optional<String> shard = Optional.empty();
   private boolean schema = true;
 
   FleetCheckCommand(Project project) {
     super(project);
-  }
-
-  /** The databases listed by the caller. */
-  public FleetCheckCommand setTargets(List<FleetTarget> targets) {
-    checkCallable();
-    this.targets = List.copyOf(targets);
-    return this;
-  }
-
-  /** Adds the databases of hop.url's server whose name matches this SQL {@code LIKE} pattern. */
-  public FleetCheckCommand setDatabasePattern(Optional<String> pattern) {
-    checkCallable();
-    this.pattern = pattern;
-    return this;
-  }
-
-  /** Checks only this shard of the fleet, {@code i/n}. */
-  public FleetCheckCommand setShard(Optional<String> shard) {
-    checkCallable();
-    this.shard = shard;
-    return this;
   }
 
   /** Whether to compare the schemas too (true by default). */
@@ -63,9 +38,8 @@ public final class FleetCheckCommand extends HopCommand<FleetCheckResult> {
 
   @Override
   protected Changes<FleetCheckResult> check() throws HopException {
-    List<FleetUpgrade.Member> members = FleetSelection.of(project, FleetTarget.members(targets), pattern, shard,
-        GOAL);
-    Optional<String> shardName = FleetSelection.shardName(shard, project.settings().hints());
+    List<FleetUpgrade.Member> members = members(GOAL);
+    Optional<String> shardName = shardName();
     ProductionCheckout.requireReleasesOfHoProd(project.git(), GOAL);
     Releases releases = project.releases();
     return () -> {

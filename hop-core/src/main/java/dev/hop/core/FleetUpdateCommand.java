@@ -4,7 +4,6 @@ import dev.hop.core.errors.HopException;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
-import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
@@ -19,43 +18,18 @@ import java.util.Optional;
  * {@code update} over a fleet: ho-prod brought up to origin once, then each database's version and the releases
  * upgrade would apply to it; a database whose version cannot be read is reported as such. Changes no database.
  */
-public final class FleetUpdateCommand extends HopCommand<FleetUpdateResult> {
+public final class FleetUpdateCommand extends FleetCommand<FleetUpdateCommand, FleetUpdateResult> {
   static final String GOAL = "update";
 
-  private List<FleetTarget> targets = List.of();
-  private Optional<String> pattern = Optional.empty();
-  private Optional<String> shard = Optional.empty();
 
   FleetUpdateCommand(Project project) {
     super(project);
   }
 
-  /** The databases listed by the caller. */
-  public FleetUpdateCommand setTargets(List<FleetTarget> targets) {
-    checkCallable();
-    this.targets = List.copyOf(targets);
-    return this;
-  }
-
-  /** Adds the databases of hop.url's server whose name matches this SQL {@code LIKE} pattern. */
-  public FleetUpdateCommand setDatabasePattern(Optional<String> pattern) {
-    checkCallable();
-    this.pattern = pattern;
-    return this;
-  }
-
-  /** Reports only this shard of the fleet, {@code i/n}. */
-  public FleetUpdateCommand setShard(Optional<String> shard) {
-    checkCallable();
-    this.shard = shard;
-    return this;
-  }
-
   @Override
   protected Changes<FleetUpdateResult> check() throws HopException {
-    List<FleetUpgrade.Member> members = FleetSelection.of(project, FleetTarget.members(targets), pattern, shard,
-        GOAL);
-    Optional<String> shardName = FleetSelection.shardName(shard, project.settings().hints());
+    List<FleetUpgrade.Member> members = members(GOAL);
+    Optional<String> shardName = shardName();
     ProductionCheckout.fetchOnHoProd(project.git(), GOAL, OriginSync.Scope.EVERYTHING);
     return () -> {
       boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(project.git(), GOAL);

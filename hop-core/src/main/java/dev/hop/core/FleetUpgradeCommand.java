@@ -2,7 +2,6 @@ package dev.hop.core;
 
 import dev.hop.core.errors.HopException;
 import dev.hop.core.release.Version;
-import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.Project;
 import java.nio.file.Path;
@@ -17,12 +16,9 @@ import java.util.Optional;
  * {@code parallel} at once. Refuses ({@code HopUserException}) an empty fleet or two databases of one name, and what
  * upgrade refuses of Git; each database's own refusal or failure is its outcome, not the goal's.
  */
-public final class FleetUpgradeCommand extends HopCommand<FleetUpgradeResult> {
+public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand, FleetUpgradeResult> {
   static final String GOAL = "upgrade";
 
-  private List<FleetTarget> targets = List.of();
-  private Optional<String> pattern = Optional.empty();
-  private Optional<String> shard = Optional.empty();
   private int parallel = 4;
   private boolean failFast;
   private Optional<Version> toRelease = Optional.empty();
@@ -32,27 +28,6 @@ public final class FleetUpgradeCommand extends HopCommand<FleetUpgradeResult> {
 
   FleetUpgradeCommand(Project project) {
     super(project);
-  }
-
-  /** The databases listed by the caller. */
-  public FleetUpgradeCommand setTargets(List<FleetTarget> targets) {
-    checkCallable();
-    this.targets = List.copyOf(targets);
-    return this;
-  }
-
-  /** Adds the databases of hop.url's server whose name matches this SQL {@code LIKE} pattern. */
-  public FleetUpgradeCommand setDatabasePattern(Optional<String> pattern) {
-    checkCallable();
-    this.pattern = pattern;
-    return this;
-  }
-
-  /** Upgrades only this shard of the fleet, {@code i/n} (the i-th of n). */
-  public FleetUpgradeCommand setShard(Optional<String> shard) {
-    checkCallable();
-    this.shard = shard;
-    return this;
   }
 
   /** How many databases are upgraded at once (4 by default). */
@@ -102,9 +77,8 @@ public final class FleetUpgradeCommand extends HopCommand<FleetUpgradeResult> {
 
   @Override
   protected Changes<FleetUpgradeResult> check() throws HopException {
-    List<FleetUpgrade.Member> members = FleetSelection.of(project, FleetTarget.members(targets), pattern, shard,
-        GOAL);
-    Optional<String> shardName = FleetSelection.shardName(shard, project.settings().hints());
+    List<FleetUpgrade.Member> members = members(GOAL);
+    Optional<String> shardName = shardName();
     FleetUpgrade upgrade = new FleetUpgrade(project, new FleetUpgrade.Options(toRelease, dryRun, backupDir, lockWait,
         parallel, failFast));
     upgrade.check();

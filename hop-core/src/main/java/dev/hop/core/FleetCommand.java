@@ -1,0 +1,66 @@
+package dev.hop.core;
+
+import dev.hop.core.errors.HopException;
+import dev.hop.core.workflow.FleetSelection;
+import dev.hop.core.workflow.FleetUpgrade;
+import dev.hop.core.workflow.Project;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A goal over a fleet of databases of the project's schema: those listed, those of hop.url's server whose name
+ * matches a {@code LIKE} pattern, optionally one shard of them.
+ *
+ * @param <C> the command itself, which the setters return
+ * @param <R> the goal's result
+ */
+public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopCommand<R> {
+  private List<FleetTarget> targets = List.of();
+  private Optional<String> pattern = Optional.empty();
+  private Optional<String> shard = Optional.empty();
+
+  FleetCommand(Project project) {
+    super(project);
+  }
+
+  /** The databases listed by the caller. */
+  public C setTargets(List<FleetTarget> targets) {
+    checkCallable();
+    this.targets = List.copyOf(targets);
+    return self();
+  }
+
+  /** Adds the databases of hop.url's server whose name matches this SQL {@code LIKE} pattern. */
+  public C setDatabasePattern(Optional<String> pattern) {
+    checkCallable();
+    this.pattern = pattern;
+    return self();
+  }
+
+  /** Only this shard of the fleet, {@code i/n} (the i-th of n). */
+  public C setShard(Optional<String> shard) {
+    checkCallable();
+    this.shard = shard;
+    return self();
+  }
+
+  /**
+   * The fleet, selected.
+   *
+   * @throws dev.hop.core.errors.ProductionDatabaseException FLEET for an empty fleet or two databases of one name
+   * @throws dev.hop.core.errors.InvalidShardException for a shard that is not i/n
+   */
+  protected final List<FleetUpgrade.Member> members(String goal) throws HopException {
+    return FleetSelection.of(project, FleetTarget.members(targets), pattern, shard, goal);
+  }
+
+  /** The shard as the result names it, empty for the whole fleet. */
+  protected final Optional<String> shardName() throws HopException {
+    return FleetSelection.shardName(shard, project.settings().hints());
+  }
+
+  @SuppressWarnings("unchecked")
+  private C self() {
+    return (C) this;
+  }
+}
