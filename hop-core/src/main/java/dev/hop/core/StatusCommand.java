@@ -40,7 +40,14 @@ public final class StatusCommand extends HopCommand<StatusResult> {
    */
   @Override
   protected Changes<StatusResult> check() throws HopException {
-    Background<Fetched> fetched = project.startGit(git -> new Fetched(git.currentBranch(), fetch(git)));
+    Background<Fetched> fetched = project.startGit(git -> {
+      // released files are compared with their tag (local refs, the work tree) while origin is fetched
+      Background<List<String>> edited = Background.start("hop-status-released-files",
+          () -> editedReleasedFiles(git));
+      String branch = git.currentBranch();
+      boolean reached = fetch(git);
+      return new Fetched(branch, reached, edited.await());
+    });
     Releases releases = project.releases();
     String databaseVersion = databaseVersion();
     String branch;
@@ -56,7 +63,7 @@ public final class StatusCommand extends HopCommand<StatusResult> {
       patchBranches = new PatchBranches(git).list().stream()
           .map(b -> new StatusResult.PatchBranch(b.name(), b.local(), b.onOrigin(), b.mustMergeHoProd())).toList();
       lock = new LockInspector(git).holder(project.clock().instant());
-      edited = editedReleasedFiles(git, releases);
+      edited = f.edited();
     } catch (RepositoryStateException e) {
       branch = "none (" + firstSentence(e.getMessage()) + ")";
     }
@@ -68,9 +75,9 @@ public final class StatusCommand extends HopCommand<StatusResult> {
   }
 
   /** The released files the checkout edited, each warned about; a failure to compare is a warning too. */
-  private List<String> editedReleasedFiles(GitWorkspace git, Releases releases) {
+  private List<String> editedReleasedFiles(GitWorkspace git) {
     try {
-      List<String> edited = EditedReleasedFiles.find(git, releases);
+      List<String> edited = EditedReleasedFiles.find(git, project.releases());
       edited.forEach(path -> project.events().accept(HopEvent.warn("Released file edited: " + path
           + " differs from its release's tag")));
       return edited;
@@ -81,8 +88,11 @@ public final class StatusCommand extends HopCommand<StatusResult> {
     }
   }
 
-  /** What the repository's thread found: the branch checked out, and whether origin was reached. */
-  private record Fetched(String branch, boolean reached) {
+  /**
+   * What the repository's thread found: the branch checked out, whether origin was reached, and the released files
+   * edited since their tag.
+   */
+  private record Fetched(String branch, boolean reached, List<String> edited) {
   }
 
   /** Fetches origin (on the repository's thread); an unreachable origin is a warning. */
