@@ -37,10 +37,9 @@ public final class HistoryCommand extends HopCommand<HistoryResult> {
     List<RecordedRelease> recorded;
     List<AppliedScript> applied;
     try (Connection c = database.target().connect()) {
-      version = database.version(c).toString();
+      version = database.release(c).toString();
       recorded = metadata.releases(c);
       applied = metadata.isComplete(c) ? metadata.applied(c) : List.of();
-      version = metadata.currentRelease(c).map(Object::toString).orElse(version);
     } catch (SQLException e) {
       throw DatabaseException.of("read half_orm_meta", database.name(), database.server().describe(), e);
     }

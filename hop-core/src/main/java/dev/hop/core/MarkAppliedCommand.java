@@ -94,10 +94,8 @@ public final class MarkAppliedCommand extends HopCommand<MarkAppliedResult> {
 
   /** The database's version, 0.0.0 when it records none (no metadata, or no release). */
   private static Version recorded(ProductionDatabase database) throws HopException {
-    MetadataSchema metadata = new MetadataSchema();
     try (Connection c = database.target().connect()) {
-      return metadata.isInstalled(c) ? metadata.currentRelease(c).map(DatabaseRelease::version).orElse(Version.ZERO)
-          : Version.ZERO;
+      return new MetadataSchema().recordedRelease(c).map(DatabaseRelease::version).orElse(Version.ZERO);
     } catch (SQLException e) {
       throw DatabaseException.of("read the database version", database.name(), database.server().describe(), e);
     }

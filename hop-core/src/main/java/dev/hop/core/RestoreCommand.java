@@ -116,12 +116,13 @@ public final class RestoreCommand extends HopCommand<RestoreResult> {
 
   private RestoreResult restore(ProductionDatabase database, Backup tools, Path file, Path backups,
       Optional<SchemaCheck> schema) throws HopException {
+    MetadataSchema metadata = new MetadataSchema();
     Optional<String> before;
     Path safety;
     Optional<DatabaseRelease> now;
     try (Connection c = database.target().connect();
         UpgradeLock lock = UpgradeLock.acquire(c, lockWait, project.settings().hints())) {
-      before = release(c);
+      before = metadata.recordedRelease(c).map(DatabaseRelease::toString);
       long start = System.nanoTime();
       safety = tools.create(database.target(), backups, database.name() + "-"
           + before.map(r -> r.split("-")[0]).orElse("unknown") + "-before-restore");
@@ -131,7 +132,7 @@ public final class RestoreCommand extends HopCommand<RestoreResult> {
       new BackupRestore(tools).restore(c, database.target(), file);
       project.events().accept(HopEvent.lifecycle("Restored " + file.getFileName() + " into " + database.name() + " ("
           + Durations.since(start) + ")"));
-      now = new MetadataSchema().isInstalled(c) ? new MetadataSchema().currentRelease(c) : Optional.empty();
+      now = metadata.recordedRelease(c);
     } catch (SQLException e) {
       throw DatabaseException.of("restore " + file, database.name(), database.server().describe(), e);
     }
@@ -150,10 +151,5 @@ public final class RestoreCommand extends HopCommand<RestoreResult> {
   private boolean hasSnapshot(DatabaseRelease release) throws HopException {
     return release.version().equals(Version.ZERO)
         || new Tags(project.git(), project.clock()).commit(UpgradePlan.tagOf(release.version())).isPresent();
-  }
-
-  private static Optional<String> release(Connection c) throws HopException {
-    MetadataSchema metadata = new MetadataSchema();
-    return metadata.isInstalled(c) ? metadata.currentRelease(c).map(DatabaseRelease::toString) : Optional.empty();
   }
 }

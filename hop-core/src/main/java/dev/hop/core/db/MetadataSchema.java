@@ -107,6 +107,11 @@ public final class MetadataSchema {
     }
   }
 
+  /** The database version when hop's metadata is installed and records a release; empty otherwise. */
+  public Optional<DatabaseRelease> recordedRelease(Connection c) throws DatabaseException {
+    return isInstalled(c) ? currentRelease(c) : Optional.empty();
+  }
+
   /** Records {@code release} in {@code hop_release}; date and time are the server's. */
   public void recordRelease(Connection c, DatabaseRelease release, String changelog, String commit)
       throws DatabaseException {

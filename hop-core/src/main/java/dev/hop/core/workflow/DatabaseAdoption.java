@@ -70,13 +70,10 @@ public final class DatabaseAdoption {
     if (!database.exists()) {
       throw AdoptionRefusedException.noDatabase(database.name(), database.server().describe(), hints);
     }
-    MetadataSchema metadata = new MetadataSchema();
     try (Connection c = database.target().connect()) {
-      if (metadata.isInstalled(c)) {
-        Optional<DatabaseRelease> recorded = metadata.currentRelease(c);
-        if (recorded.isPresent()) {
-          throw AdoptionRefusedException.alreadyRecorded(database.name(), recorded.get().version().toString(), hints);
-        }
+      Optional<DatabaseRelease> recorded = new MetadataSchema().recordedRelease(c);
+      if (recorded.isPresent()) {
+        throw AdoptionRefusedException.alreadyRecorded(database.name(), recorded.get().version().toString(), hints);
       }
     } catch (SQLException e) {
       throw DatabaseException.of("read the database", database.name(), database.server().describe(), e);

@@ -61,11 +61,19 @@ public final class ProductionDatabase {
    * @throws ProductionDatabaseException NO_URL when no URL is configured, MISSING when the database does not exist
    */
   public static ProductionDatabase existing(HopSettings settings, String goal) throws HopException {
-    ProductionDatabase database = of(settings, goal);
-    if (!database.exists()) {
-      throw ProductionDatabaseException.missing(database.name(), database.server().describe(), settings.hints());
+    return of(settings, goal).requireExists(settings.hints());
+  }
+
+  /**
+   * This database, which must exist.
+   *
+   * @throws ProductionDatabaseException MISSING when it does not
+   */
+  public ProductionDatabase requireExists(CommandHints hints) throws HopException {
+    if (!exists()) {
+      throw ProductionDatabaseException.missing(name(), server.describe(), hints);
     }
-    return database;
+    return this;
   }
 
   /** Whether the database exists on its server. */
@@ -83,10 +91,16 @@ public final class ProductionDatabase {
    * @throws ProductionDatabaseException NO_METADATA when hop's metadata is missing or holds no release
    */
   public Version version(Connection c) throws HopException {
-    if (!metadata.isInstalled(c)) {
-      throw ProductionDatabaseException.noMetadata(name(), target.server());
-    }
-    return metadata.currentRelease(c).map(DatabaseRelease::version)
-        .orElseThrow(() -> ProductionDatabaseException.noMetadata(name(), target.server()));
+    return release(c).version();
+  }
+
+  /**
+   * The release the database records (with its pre-release label), on an open connection to it.
+   *
+   * @throws ProductionDatabaseException NO_METADATA when hop's metadata is missing or holds no release
+   */
+  public DatabaseRelease release(Connection c) throws HopException {
+    return metadata.recordedRelease(c).orElseThrow(() -> ProductionDatabaseException.noMetadata(name(),
+        target.server()));
   }
 }
