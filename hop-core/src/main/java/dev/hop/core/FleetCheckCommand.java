@@ -2,11 +2,11 @@ package dev.hop.core;
 
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.errors.HopException;
-import dev.hop.core.errors.ProductionDatabaseException;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.AppliedFilesCheck;
 import dev.hop.core.workflow.DatabaseCheck;
+import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
@@ -38,16 +38,15 @@ public final class FleetCheckCommand extends FleetCommand<FleetCheckCommand, Fle
 
   @Override
   protected Changes<FleetCheckResult> check() throws HopException {
-    List<FleetUpgrade.Member> members = members(GOAL);
-    Optional<String> shardName = shardName();
+    FleetSelection.Selection fleet = select(GOAL);
     ProductionCheckout.requireReleasesOfHoProd(project.git(), GOAL);
     Releases releases = project.releases();
     return () -> {
       List<FleetCheckResult.Database> databases = new ArrayList<>();
-      for (FleetUpgrade.Member m : members) {
+      for (FleetUpgrade.Member m : fleet.members()) {
         databases.add(check(m, releases));
       }
-      return new FleetCheckResult(shardName, databases, took());
+      return new FleetCheckResult(fleet.shard(), databases, took());
     };
   }
 
@@ -55,11 +54,8 @@ public final class FleetCheckCommand extends FleetCommand<FleetCheckCommand, Fle
     long start = System.nanoTime();
     Optional<Version> version = Optional.empty();
     try {
-      ProductionDatabase database = ProductionDatabase.of(m.target(), project.settings().hints());
-      if (!database.exists()) {
-        throw ProductionDatabaseException.missing(database.name(), database.server().describe(),
-            project.settings().hints());
-      }
+      ProductionDatabase database = ProductionDatabase.of(m.target(), project.settings().hints())
+          .requireExists(project.settings().hints());
       DatabaseCheck checked = DatabaseCheck.read(project, database, releases, schema, GOAL);
       version = Optional.of(checked.version());
       AppliedFilesCheck.Outcome files = checked.files();

@@ -2,7 +2,6 @@ package dev.hop.core;
 
 import dev.hop.core.errors.HopException;
 import dev.hop.core.workflow.FleetSelection;
-import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.Project;
 import java.util.List;
 import java.util.Optional;
@@ -45,18 +44,13 @@ public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopC
   }
 
   /**
-   * The fleet, selected.
+   * The fleet, selected, with the shard as the result names it.
    *
    * @throws dev.hop.core.errors.ProductionDatabaseException FLEET for an empty fleet or two databases of one name
    * @throws dev.hop.core.errors.InvalidShardException for a shard that is not i/n
    */
-  protected final List<FleetUpgrade.Member> members(String goal) throws HopException {
+  protected final FleetSelection.Selection select(String goal) throws HopException {
     return FleetSelection.of(project, FleetTarget.members(targets), pattern, shard, goal);
-  }
-
-  /** The shard as the result names it, empty for the whole fleet. */
-  protected final Optional<String> shardName() throws HopException {
-    return FleetSelection.shardName(shard, project.settings().hints());
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import dev.hop.core.errors.HopException;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
@@ -28,18 +29,17 @@ public final class FleetUpdateCommand extends FleetCommand<FleetUpdateCommand, F
 
   @Override
   protected Changes<FleetUpdateResult> check() throws HopException {
-    List<FleetUpgrade.Member> members = members(GOAL);
-    Optional<String> shardName = shardName();
+    FleetSelection.Selection fleet = select(GOAL);
     ProductionCheckout.fetchOnHoProd(project.git(), GOAL, OriginSync.Scope.EVERYTHING);
     return () -> {
       boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(project.git(), GOAL);
       ProductionCheckout.requireCommittedReleases(project.git(), GOAL);
       Releases releases = project.releases();
       List<FleetUpdateResult.Database> databases = new ArrayList<>();
-      for (FleetUpgrade.Member m : members) {
+      for (FleetUpgrade.Member m : fleet.members()) {
         databases.add(version(m, releases));
       }
-      return new FleetUpdateResult(shardName, releases.productionVersion(), pulled, databases, took());
+      return new FleetUpdateResult(fleet.shard(), releases.productionVersion(), pulled, databases, took());
     };
   }
 

@@ -2,6 +2,7 @@ package dev.hop.core;
 
 import dev.hop.core.errors.HopException;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.Project;
 import java.nio.file.Path;
@@ -77,17 +78,16 @@ public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand,
 
   @Override
   protected Changes<FleetUpgradeResult> check() throws HopException {
-    List<FleetUpgrade.Member> members = members(GOAL);
-    Optional<String> shardName = shardName();
+    FleetSelection.Selection fleet = select(GOAL);
     FleetUpgrade upgrade = new FleetUpgrade(project, new FleetUpgrade.Options(toRelease, dryRun, backupDir, lockWait,
         parallel, failFast));
     upgrade.check();
     return () -> {
-      FleetUpgrade.Report report = upgrade.run(members);
+      FleetUpgrade.Report report = upgrade.run(fleet.members());
       List<FleetUpgradeResult.Database> databases = report.databases().stream()
           .map(o -> new FleetUpgradeResult.Database(o.name(), o.status().name(), o.from(), o.to(), o.releases(),
               o.took(), o.backup(), o.error())).toList();
-      return new FleetUpgradeResult(shardName,
+      return new FleetUpgradeResult(fleet.shard(),
           databases, report.planFiles(), took());
     };
   }

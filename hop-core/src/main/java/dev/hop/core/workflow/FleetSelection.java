@@ -22,14 +22,23 @@ public final class FleetSelection {
   }
 
   /**
+   * The databases selected, and the shard they are, as a result names it ({@code i/n}; empty for the whole fleet).
+   */
+  public record Selection(List<FleetUpgrade.Member> members, Optional<String> shard) {
+    public Selection {
+      members = List.copyOf(members);
+    }
+  }
+
+  /**
    * Selects the fleet.
    *
    * @param goal the goal, for the refusals' commands
    * @throws ProductionDatabaseException FLEET for an empty fleet or two databases of one name
    * @throws dev.hop.core.errors.InvalidShardException for a shard that is not i/n
    */
-  public static List<FleetUpgrade.Member> of(Project project, List<FleetUpgrade.Member> listed,
-      Optional<String> pattern, Optional<String> shard, String goal) throws HopException {
+  public static Selection of(Project project, List<FleetUpgrade.Member> listed, Optional<String> pattern,
+      Optional<String> shard, String goal) throws HopException {
     CommandHints hints = project.settings().hints();
     Shard part = shard.isPresent() ? Shard.parse(shard.get(), hints) : Shard.ALL;
     List<FleetUpgrade.Member> fleet = new ArrayList<>(listed);
@@ -48,15 +57,7 @@ public final class FleetSelection {
     if (fleet.isEmpty()) {
       throw ProductionDatabaseException.emptyFleet(pattern, goal, hints);
     }
-    return fleet.stream().filter(m -> part.contains(m.name())).toList();
-  }
-
-  /** The shard as a result names it, empty for the whole fleet. */
-  public static Optional<String> shardName(Optional<String> shard, CommandHints hints) throws HopException {
-    if (shard.isEmpty()) {
-      return Optional.empty();
-    }
-    Shard part = Shard.parse(shard.get(), hints);
-    return part.equals(Shard.ALL) ? Optional.empty() : Optional.of(part.toString());
+    return new Selection(fleet.stream().filter(m -> part.contains(m.name())).toList(),
+        part.equals(Shard.ALL) ? Optional.empty() : Optional.of(part.toString()));
   }
 }
