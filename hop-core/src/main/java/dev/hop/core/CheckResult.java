@@ -8,7 +8,6 @@ import dev.hop.core.workflow.DatabaseCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -53,7 +52,7 @@ public record CheckResult(String database, Version version, boolean drifted, Lis
   public record SchemaDrift(String kind, String object, String detail) {
     /** One line for the user. */
     public String description() {
-      return kind.toLowerCase(Locale.ROOT) + ": " + object + (detail.isEmpty() ? "" : " (" + detail + ")");
+      return new SchemaDiff.Difference(SchemaDiff.Kind.valueOf(kind), object, detail).describe();
     }
   }
 

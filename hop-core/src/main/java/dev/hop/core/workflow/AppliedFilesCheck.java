@@ -170,10 +170,10 @@ public final class AppliedFilesCheck {
           findings.add(new Finding(Kind.EDITED, version, patch, file, ""));
         }
       });
-      List<String> scriptsAtTag = PatchScripts.of(tagged).stream().map(PatchScript::name).toList();
-      scriptsAtTag.stream().filter(file -> !recorded.containsKey(file))
+      List<PatchScript> scriptsAtTag = PatchScripts.of(tagged);
+      scriptsAtTag.stream().map(PatchScript::name).filter(file -> !recorded.containsKey(file))
           .forEach(file -> findings.add(new Finding(Kind.UNRECORDED, version, patch, file, "")));
-      for (PatchScript script : PatchScripts.of(tagged)) {
+      for (PatchScript script : scriptsAtTag) {
         byte[] checkedOut = current.get(script.name());
         if (checkedOut == null) {
           findings.add(new Finding(Kind.EDITED_SINCE_RELEASE, version, patch, script.name(), "removed"));
