@@ -293,6 +293,11 @@ public abstract class AbstractHopMojo extends AbstractMojo {
     return nonBlank(shortForm != null ? shortForm : configured);
   }
 
+  /** A boolean parameter: present without a value ({@code -DdryRun}) or {@code true} means true. */
+  protected final boolean flag(String name, String configured) {
+    return parameter(name, configured).map(v -> !v.equalsIgnoreCase("false")).orElse(false);
+  }
+
   private static Optional<String> nonBlank(String s) {
     return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
   }

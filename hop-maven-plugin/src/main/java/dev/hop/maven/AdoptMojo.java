@@ -41,7 +41,7 @@ public class AdoptMojo extends AbstractHopMojo {
     AdoptResult result = hop.adopt()
         .setVersion(parameter("version", adoptVersion).orElse(null))
         .setSchemas(names)
-        .setDryRun(parameter("dryRun", dryRun).map(v -> !v.equalsIgnoreCase("false")).orElse(false))
+        .setDryRun(flag("dryRun", dryRun))
         .call();
     result.lines(hop.settings().hints()).forEach(getLog()::info);
     return result;

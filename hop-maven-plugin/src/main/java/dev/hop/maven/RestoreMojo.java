@@ -46,7 +46,7 @@ public class RestoreMojo extends AbstractHopMojo {
   protected Object run(Hop hop) throws HopException {
     RestoreResult result = hop.restore()
         .setBackup(parameter("backup", backup).map(Path::of))
-        .setForce(parameter("force", force).map(v -> !v.equalsIgnoreCase("false")).orElse(false))
+        .setForce(flag("force", force))
         .setBackupDir(parameter("backupDir", backupDir).map(Path::of))
         .setCheckSchema(checkSchema)
         .setLockWait(Duration.ofSeconds(upgradeLockWait))

@@ -103,9 +103,4 @@ public class UpgradeMojo extends AbstractFleetMojo {
           : "") + " (listed above; each failed upgrade was undone). Fix the cause and run the same command again.");
     }
   }
-
-  /** A boolean parameter: present without a value ({@code -DdryRun}) or {@code true} means true. */
-  private boolean flag(String name, String configured) {
-    return parameter(name, configured).map(v -> !v.equalsIgnoreCase("false")).orElse(false);
-  }
 }
