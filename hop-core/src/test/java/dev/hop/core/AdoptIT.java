@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every row; a second copy of the legacy database recorded as adopted then upgraded; a copy changed by hand refused.
  */
 class AdoptIT {
+  private static final TestPostgres PG = TestPostgres.get();
   private static final String EMAILS = "ALTER TABLE public.customer ADD COLUMN email_verified boolean NOT NULL"
       + " DEFAULT false;\nCREATE INDEX customer_email_verified ON public.customer (email_verified);\n";
 
@@ -44,11 +45,11 @@ class AdoptIT {
     String copy = project.database("copy");
     String drifted = project.database("drift");
     createLegacy(legacy);
-    try (Connection c = TestPostgres.get().maintenance(); Statement s = c.createStatement()) {
+    try (Connection c = PG.maintenance(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + copy + " TEMPLATE " + legacy);
       s.execute("CREATE DATABASE " + drifted + " TEMPLATE " + legacy);
     }
-    try (Connection c = TestPostgres.get().connect(drifted); Statement s = c.createStatement()) {
+    try (Connection c = PG.connect(drifted); Statement s = c.createStatement()) {
       s.execute("ALTER TABLE public.film ADD COLUMN subtitles text");
       s.execute("DROP INDEX public.idx_title");
     }
@@ -78,7 +79,7 @@ class AdoptIT {
         + " as 1.0.0");
     assertThat(project.originGit("show", "ho-prod:model/schema.sql")).isEqualTo("schema-1.0.0.sql");
     assertThat(project.originGit("cat-file", "-t", "v1.0.0")).isEqualTo("tag");
-    assertThat(version(legacy)).isEqualTo("1.0.0");
+    assertThat(PG.hopVersion(legacy)).isEqualTo("1.0.0");
     assertThat(project.databases()).as("no scratch database left").isEqualTo(databasesBefore);
     assertThat(rows(legacy)).isEqualTo(rows);
 
@@ -102,7 +103,7 @@ class AdoptIT {
     assertThat(upgraded.from()).isEqualTo(Version.parse("1.0.0"));
     assertThat(upgraded.to()).isEqualTo(Version.parse("1.1.0"));
     assertThat(rows(legacy)).as("every row kept").isEqualTo(rows);
-    assertThat(query(legacy, "SELECT count(*) FROM public.customer WHERE NOT email_verified"))
+    assertThat(PG.queryValue(legacy, "SELECT count(*) FROM public.customer WHERE NOT email_verified"))
         .isEqualTo(String.valueOf(rows.get("customer")));
 
     // a further copy of the legacy schema: recorded at 1.0.0, then upgraded as any hop database
@@ -110,7 +111,7 @@ class AdoptIT {
 
     assertThat(recorded.kind()).isEqualTo(AdoptResult.Kind.FURTHER);
     assertThat(recorded.recorded()).isTrue();
-    assertThat(version(copy)).isEqualTo("1.0.0");
+    assertThat(PG.hopVersion(copy)).isEqualTo("1.0.0");
     assertThat(project.call(copy, hop -> hop.upgrade().call()).to()).isEqualTo(Version.parse("1.1.0"));
     assertThat(rows(copy)).isEqualTo(rows);
 
@@ -128,7 +129,7 @@ class AdoptIT {
   @Test
   void aProjectWithReleasesOfItsOwnAndARecordedDatabaseAreRefused() throws Exception {
     String legacy = project.database("legacy");
-    try (Connection c = TestPostgres.get().maintenance(); Statement s = c.createStatement()) {
+    try (Connection c = PG.maintenance(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + legacy);
     }
     assertThatThrownBy(() -> project.call(legacy, hop -> hop.adopt().call()))
@@ -155,7 +156,7 @@ class AdoptIT {
 
   /** Pagila's schema and data, loaded by psql as its README says, into a new database. */
   private void createLegacy(String database) throws Exception {
-    try (Connection c = TestPostgres.get().maintenance(); Statement s = c.createStatement()) {
+    try (Connection c = PG.maintenance(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database);
     }
     Path data = project.root().resolve("pagila-data.sql");
@@ -173,7 +174,7 @@ class AdoptIT {
   private static void psql(String database, Path file) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString())
         .redirectErrorStream(true);
-    builder.environment().putAll(TestPostgres.get().libpqEnvironment(database));
+    builder.environment().putAll(PG.libpqEnvironment(database));
     Process psql = builder.start();
     String output = new String(psql.getInputStream().readAllBytes());
     assertThat(psql.waitFor()).as("psql -f %s:%n%s", file, output).isZero();
@@ -182,7 +183,7 @@ class AdoptIT {
   /** The row count of every table of schema public (partitions counted in their parent). */
   private static Map<String, Long> rows(String database) throws SQLException {
     Map<String, Long> rows = new TreeMap<>();
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement()) {
+    try (Connection c = PG.connect(database); Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace"
           + " AND relkind IN ('r', 'p') AND NOT relispartition")) {
@@ -202,21 +203,10 @@ class AdoptIT {
   }
 
   private static boolean hasMetadata(String database) throws SQLException {
-    return query(database, "SELECT to_regclass('half_orm_meta.hop_release') IS NOT NULL").equals("t");
+    return PG.queryValue(database, "SELECT to_regclass('half_orm_meta.hop_release') IS NOT NULL").equals("t");
   }
 
-  private static String version(String database) throws SQLException {
-    return query(database, "SELECT major || '.' || minor || '.' || patch FROM \"half_orm_meta.view\".hop_last_release");
-  }
 
-  private static String query(String database, String sql) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      Object value = rs.getObject(1);
-      return value instanceof Boolean b ? (b ? "t" : "f") : String.valueOf(value);
-    }
-  }
 
   /** javac's errors on the Java files under {@code root}, empty when they compile. */
   private List<String> compile(Path root) throws IOException {

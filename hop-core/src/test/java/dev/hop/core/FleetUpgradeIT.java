@@ -6,10 +6,7 @@ import dev.hop.core.release.ReleaseLevel;
 import dev.hop.core.release.Shard;
 import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a second run that finishes the job.
  */
 class FleetUpgradeIT {
+  private static final TestPostgres PG = TestPostgres.get();
   private static final int TENANTS = 24;
   private static final int BROKEN = 7;
 
@@ -38,12 +36,12 @@ class FleetUpgradeIT {
         .toList();
     project.call(tenants.get(0), hop -> hop.upgrade().setCreate(true).call());
     for (String tenant : tenants.subList(1, TENANTS)) {
-      execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + tenant + " TEMPLATE " + tenants.get(0));
+      PG.execute(PG.maintenanceDatabase(), "CREATE DATABASE " + tenant + " TEMPLATE " + tenants.get(0));
     }
     release("1-items", "CREATE TABLE items (id int PRIMARY KEY);\n");
     release("2-tags", "CREATE TABLE tags (id int PRIMARY KEY, name text NOT NULL);\n");
     String broken = tenants.get(BROKEN);
-    execute(broken, "CREATE TABLE tags (id int)");
+    PG.execute(broken, "CREATE TABLE tags (id int)");
     String pattern = project.database("tenant_%");
 
     FleetUpdateResult behind = project.call(hop -> hop.updateFleet().setDatabasePattern(Optional.of(pattern))
@@ -77,8 +75,8 @@ class FleetUpgradeIT {
     FleetUpgradeResult.Database failure = first.databases().get(BROKEN);
     assertThat(failure.name()).isEqualTo(broken);
     assertThat(failure.error().orElseThrow()).contains("tags", "already exists");
-    assertThat(version(broken)).as("rolled back to where it was").isEqualTo("0.0.0");
-    assertThat(query(broken, "SELECT to_regclass('items') IS NULL")).isEqualTo("t");
+    assertThat(PG.hopVersion(broken)).as("rolled back to where it was").isEqualTo("0.0.0");
+    assertThat(PG.queryValue(broken, "SELECT to_regclass('items') IS NULL")).isEqualTo("t");
     assertThat(first.lines(project.settings(broken).hints())).contains(TENANTS + " databases: 16 upgraded, 7 up to"
         + " date, 1 failed");
     List<String> afterFirst = versions(tenants);
@@ -87,7 +85,7 @@ class FleetUpgradeIT {
       assertThat(backups.count()).as("one backup per database upgraded or tried").isEqualTo(TENANTS + 1L);
     }
 
-    execute(broken, "DROP TABLE tags");
+    PG.execute(broken, "DROP TABLE tags");
     FleetUpgradeResult second = project.call(hop -> hop.upgradeFleet().setDatabasePattern(Optional.of(pattern))
         .call());
 
@@ -98,7 +96,7 @@ class FleetUpgradeIT {
 
     String quarter = "1/4";
     List<String> inQuarter = tenants.stream().filter(t -> Shard.of(t, 4) == 1).toList();
-    execute(inQuarter.get(0), "CREATE TABLE notes (id int)");
+    PG.execute(inQuarter.get(0), "CREATE TABLE notes (id int)");
     FleetCheckResult checked = project.call(hop -> hop.checkFleet().setDatabasePattern(Optional.of(pattern))
         .setShard(Optional.of(quarter)).call());
     assertThat(checked.databases()).extracting(FleetCheckResult.Database::name)
@@ -136,26 +134,11 @@ class FleetUpgradeIT {
   private static List<String> versions(List<String> databases) throws SQLException {
     List<String> versions = new ArrayList<>();
     for (String database : databases) {
-      versions.add(version(database));
+      versions.add(PG.hopVersion(database));
     }
     return versions;
   }
 
-  private static String version(String database) throws SQLException {
-    return query(database, "SELECT major || '.' || minor || '.' || patch FROM \"half_orm_meta.view\".hop_last_release");
-  }
 
-  private static String query(String database, String sql) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 
-  private static void execute(String database, String sql) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
 }

@@ -13,9 +13,7 @@ import dev.hop.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * by hand is recorded only when the schema is its snapshot.
  */
 class TrustIT {
+  private static final TestPostgres PG = TestPostgres.get();
   private static final String FILMS = """
       CREATE TYPE mood AS ENUM ('sad', 'happy');
       CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
@@ -57,7 +56,7 @@ class TrustIT {
     String old = project.database("old");
     project.call(old, hop -> hop.upgrade().setCreate(true).call());
     project.call(prod, hop -> hop.upgrade().call());
-    execute(prod, "INSERT INTO film (title, length) VALUES ('Alien', 117), ('Heat', 170)");
+    PG.execute(prod, "INSERT INTO film (title, length) VALUES ('Alien', 117), ('Heat', 170)");
     String atBackup = fingerprint(prod);
     release("2-rentals", RENTALS);
     Path backup = project.call(prod, hop -> hop.upgrade().call()).backup().orElseThrow();
@@ -101,14 +100,14 @@ class TrustIT {
         DriftException.class);
     assertThat(refused.reason()).isEqualTo(DriftException.Reason.RELEASED_FILES);
     assertThat(refused.getMessage()).contains("Patches/1-films/01_films.sql", "changed nothing");
-    assertThat(version(old)).as("upgrade changed nothing").isEqualTo("0.1.0");
+    assertThat(PG.hopVersion(old)).as("upgrade changed nothing").isEqualTo("0.1.0");
 
     project.git("tag", "-f", "v0.1.0", "HEAD");
     CheckResult retagged = project.call(prod, hop -> hop.check().setSchema(false).call());
     assertThat(retagged.files()).extracting(CheckResult.FileDrift::kind).containsExactly("EDITED");
 
     // restore: prod's backup of 0.1.0 (taken by the upgrade to 0.2.0), after its rows were changed
-    execute(prod, "DELETE FROM film", "INSERT INTO rental VALUES (1, NULL)");
+    PG.execute(prod, "DELETE FROM film", "INSERT INTO rental VALUES (1, NULL)");
     Path renamed = Files.copy(backup, project.root().resolve("mine.dump"));
     BackupRefusedException otherDatabase = catchThrowableOfType(() -> project.call(old,
         hop -> hop.restore().setBackup(Optional.of(backup)).call()), BackupRefusedException.class);
@@ -117,7 +116,7 @@ class TrustIT {
     assertThat(otherDatabase.reason()).isEqualTo(BackupRefusedException.Reason.OTHER_DATABASE);
     assertThat(notHops.reason()).isEqualTo(BackupRefusedException.Reason.NOT_HOPS);
     assertThat(notHops.getMessage()).contains("force=true", "not named as hop names the backups");
-    assertThat(version(prod)).isEqualTo("0.2.0");
+    assertThat(PG.hopVersion(prod)).isEqualTo("0.2.0");
 
     RestoreResult restored = project.call(prod, hop -> hop.restore().setBackup(Optional.of(backup)).call());
 
@@ -125,10 +124,10 @@ class TrustIT {
     assertThat(restored.now()).contains("0.1.0");
     assertThat(restored.schemaChecked()).isTrue();
     assertThat(restored.schema()).isEmpty();
-    assertThat(version(prod)).isEqualTo("0.1.0");
+    assertThat(PG.hopVersion(prod)).isEqualTo("0.1.0");
     assertThat(fingerprint(prod)).as("the catalog the backup was taken from").isEqualTo(atBackup);
-    assertThat(query(prod, "SELECT string_agg(title, ',' ORDER BY title) FROM film")).isEqualTo("Alien,Heat");
-    assertThat(query(prod, "SELECT count(*) FROM pg_class WHERE relname = 'rental'")).isEqualTo("0");
+    assertThat(PG.queryValue(prod, "SELECT string_agg(title, ',' ORDER BY title) FROM film")).isEqualTo("Alien,Heat");
+    assertThat(PG.queryValue(prod, "SELECT count(*) FROM pg_class WHERE relname = 'rental'")).isEqualTo("0");
     assertThat(restored.safetyBackup()).exists().hasParent(project.dir().resolve("backups"));
     assertThat(restored.safetyBackup().getFileName().toString()).startsWith(prod + "-0.2.0-before-restore-");
     RestoreResult forced = project.call(prod, hop -> hop.restore().setBackup(Optional.of(renamed)).setForce(true)
@@ -142,9 +141,9 @@ class TrustIT {
     release("1-films", FILMS);
     String byHand = project.database("byhand");
     String partly = project.database("partly");
-    execute(TestPostgres.get().maintenanceDatabase(), "CREATE DATABASE " + byHand, "CREATE DATABASE " + partly);
-    execute(byHand, FILMS);
-    execute(partly, FILMS.substring(0, FILMS.indexOf("CREATE INDEX")));
+    PG.execute(PG.maintenanceDatabase(), "CREATE DATABASE " + byHand, "CREATE DATABASE " + partly);
+    PG.execute(byHand, FILMS);
+    PG.execute(partly, FILMS.substring(0, FILMS.indexOf("CREATE INDEX")));
 
     DriftException refused = catchThrowableOfType(() -> project.call(partly,
         hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call()), DriftException.class);
@@ -152,10 +151,10 @@ class TrustIT {
         hop -> hop.markApplied().setToRelease(Optional.of(new Version(0, 1, 0))).call());
 
     assertThat(refused.differences()).contains("removed: INDEX public.film_title");
-    assertThat(query(partly, "SELECT to_regclass('half_orm_meta.hop_release') IS NULL")).isEqualTo("t");
+    assertThat(PG.queryValue(partly, "SELECT to_regclass('half_orm_meta.hop_release') IS NULL")).isEqualTo("t");
     assertThat(marked.from()).isEqualTo(Version.ZERO);
     assertThat(marked.recorded()).containsExactly(new Version(0, 1, 0));
-    assertThat(version(byHand)).isEqualTo("0.1.0");
+    assertThat(PG.hopVersion(byHand)).isEqualTo("0.1.0");
     CheckResult check = project.call(byHand, hop -> hop.check().call());
     assertThat(check.drifted()).isFalse();
     assertThat(check.releasesWithoutRecords()).containsExactly(new Version(0, 1, 0));
@@ -164,7 +163,7 @@ class TrustIT {
 
     String prod = project.database("prod");
     project.call(prod, hop -> hop.upgrade().setCreate(true).call());
-    execute(prod, "ALTER TABLE film ADD COLUMN note text", "DROP INDEX film_title", "CREATE TABLE audit (id int)",
+    PG.execute(prod, "ALTER TABLE film ADD COLUMN note text", "DROP INDEX film_title", "CREATE TABLE audit (id int)",
         "CREATE OR REPLACE VIEW long_film AS SELECT id, title FROM film WHERE length > 90",
         "DROP MATERIALIZED VIEW film_count",
         "CREATE MATERIALIZED VIEW film_count AS SELECT count(*) AS n FROM film WHERE length > 0",
@@ -197,7 +196,7 @@ class TrustIT {
         hop -> hop.upgrade().setCheckSchema(true).call()), DriftException.class);
     assertThat(drift.reason()).isEqualTo(DriftException.Reason.SCHEMA);
     assertThat(drift.differences()).contains("added: TABLE public.audit");
-    assertThat(version(prod)).isEqualTo("0.1.0");
+    assertThat(PG.hopVersion(prod)).isEqualTo("0.1.0");
     assertThat(project.databases()).doesNotContain(prod + "_check");
   }
 
@@ -216,34 +215,12 @@ class TrustIT {
     project.call(hop -> hop.promote().setTo("prod").call());
   }
 
-  private static void execute(String database, String... statements) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
-  }
 
   private static String fingerprint(String database) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database)) {
+    try (Connection c = PG.connect(database)) {
       return CatalogFingerprint.of(c);
     }
   }
 
-  private static String query(String database, String sql) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 
-  private static String version(String database) throws SQLException {
-    try (Connection c = TestPostgres.get().connect(database); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT major || '.' || minor || '.' || patch"
-            + " FROM \"half_orm_meta.view\".hop_last_release")) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 }

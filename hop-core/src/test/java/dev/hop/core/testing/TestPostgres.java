@@ -167,6 +167,30 @@ public final class TestPostgres {
     return DriverManager.getConnection(jdbcUrl(database), login);
   }
 
+  /** The first column of the first row {@code sql} returns in {@code database} ({@code t}/{@code f} for booleans). */
+  public String queryValue(String database, String sql) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      Object value = rs.getObject(1);
+      return value instanceof Boolean b ? (b ? "t" : "f") : String.valueOf(value);
+    }
+  }
+
+  /** Runs {@code statements} in {@code database}, one after the other, each committed. */
+  public void execute(String database, String... statements) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** The release hop's metadata in {@code database} records, {@code X.Y.Z}. */
+  public String hopVersion(String database) throws SQLException {
+    return queryValue(database, "SELECT major || '.' || minor || '.' || patch"
+        + " FROM \"half_orm_meta.view\".hop_last_release");
+  }
+
   /** Creates a new empty database named {@code <prefix>_<counter>_<random>}; close it to drop it. */
   public TestDatabase createDatabase(String prefix) {
     String name = uniqueName(prefix);
