@@ -86,7 +86,7 @@ public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand,
       FleetUpgrade.Report report = upgrade.run(fleet.members());
       List<FleetUpgradeResult.Database> databases = report.databases().stream()
           .map(o -> new FleetUpgradeResult.Database(o.name(), o.status().name(), o.from(), o.to(), o.releases(),
-              o.took(), o.backup(), o.error())).toList();
+              o.took(), o.backup(), o.backupTook(), o.error())).toList();
       return new FleetUpgradeResult(fleet.shard(),
           databases, report.planFiles(), took());
     };

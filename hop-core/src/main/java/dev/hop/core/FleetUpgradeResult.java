@@ -28,11 +28,13 @@ public record FleetUpgradeResult(Optional<String> shard, List<Database> database
    * @param from its version before, when it was read
    * @param to its version after, or the one a dry run would reach
    * @param releases how many releases were (or would be) applied
+   * @param took how long it took, its backup included
    * @param backup the backup taken before its upgrade
+   * @param backupTook how long taking that backup took
    * @param error why it failed or did not run
    */
   public record Database(String name, String status, Optional<Version> from, Optional<Version> to, int releases,
-      Duration took, Optional<Path> backup, Optional<String> error) {
+      Duration took, Optional<Path> backup, Optional<Duration> backupTook, Optional<String> error) {
   }
 
   public FleetUpgradeResult {
@@ -56,11 +58,12 @@ public record FleetUpgradeResult(Optional<String> shard, List<Database> database
   public List<String> lines(CommandHints hints) {
     List<String> lines = new ArrayList<>();
     int width = Math.max(8, databases.stream().mapToInt(d -> d.name().length()).max().orElse(8));
-    lines.add(String.format("%-" + width + "s  %-8s  %-8s  %-10s  %9s", "database", "from", "to", "outcome", "took"));
+    lines.add(String.format("%-" + width + "s  %-8s  %-8s  %-10s  %9s  %9s", "database", "from", "to", "outcome",
+        "took", "backup"));
     for (Database d : databases) {
-      lines.add(String.format("%-" + width + "s  %-8s  %-8s  %-10s  %7d ms", d.name(),
+      lines.add(String.format("%-" + width + "s  %-8s  %-8s  %-10s  %7d ms  %9s", d.name(),
           d.from().map(Version::toString).orElse("-"), d.to().map(Version::toString).orElse("-"), d.status(),
-          d.took().toMillis()));
+          d.took().toMillis(), d.backupTook().map(t -> t.toMillis() + " ms").orElse("-")));
     }
     lines.add(databases.size() + " database" + (databases.size() == 1 ? "" : "s") + shard.map(s -> " (shard " + s
         + ")").orElse("") + ": " + count("UPGRADED") + " upgraded, " + count("UP_TO_DATE") + " up to date"

@@ -92,6 +92,11 @@ class FleetUpgradeIT {
     assertThat(second.failed()).isFalse();
     assertThat(second.count("UPGRADED")).isEqualTo(1);
     assertThat(second.count("UP_TO_DATE")).isEqualTo(TENANTS - 1);
+    assertThat(second.databases()).allSatisfy(d -> assertThat(d.backupTook().isPresent())
+        .as("%s %s: a backup's time only where one was taken", d.name(), d.status())
+        .isEqualTo(d.status().equals("UPGRADED")));
+    assertThat(second.databases().get(BROKEN).backupTook().orElseThrow()).isPositive()
+        .isLessThanOrEqualTo(second.databases().get(BROKEN).took());
     assertThat(versions(tenants)).containsOnly("0.2.0");
 
     String quarter = "1/4";

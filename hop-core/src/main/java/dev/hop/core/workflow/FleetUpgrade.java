@@ -98,10 +98,12 @@ public final class FleetUpgrade {
    * @param from its version before, when it was read
    * @param to its version after (or, in a dry run, the version it would reach)
    * @param releases how many releases were (or would be) applied
+   * @param took how long the database took, its backup included
+   * @param backupTook how long its backup took, when one was taken
    * @param error for a failure, hop's message
    */
   public record Outcome(String name, Status status, Optional<Version> from, Optional<Version> to, int releases,
-      Duration took, Optional<Path> backup, Optional<String> error) {
+      Duration took, Optional<Path> backup, Optional<Duration> backupTook, Optional<String> error) {
   }
 
   /** The outcomes in the fleet's order, and the plan files of a dry run. */
@@ -187,7 +189,7 @@ public final class FleetUpgrade {
       List<Version> path = releases.upgradePath(from.get(), options.toRelease());
       if (path.isEmpty()) {
         outcome = new Outcome(m.name(), Status.UP_TO_DATE, from, from, 0, took(start), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
       } else {
         UpgradePlan plan = plan(database, c, from.get(), path);
         if (options.dryRun()) {
@@ -195,14 +197,14 @@ public final class FleetUpgrade {
             groups.computeIfAbsent(from.get(), v -> new ArrayList<>()).add(m.name());
           }
           outcome = new Outcome(m.name(), Status.DRY_RUN, from, Optional.of(plan.to()), path.size(), took(start),
-              Optional.empty(), Optional.empty());
+              Optional.empty(), Optional.empty(), Optional.empty());
         } else {
           UpgradeSafety safety = new UpgradeSafety(project);
           Backup backup = safety.backup(c);
           UpgradeTransaction.Applied applied = new UpgradeTransaction(project, own, database, backup,
               safety.catalogBefore(c)).apply(c, plan, backups);
           outcome = new Outcome(m.name(), Status.UPGRADED, from, Optional.of(plan.to()), applied.releases().size(),
-              took(start), Optional.of(applied.backup()), Optional.empty());
+              took(start), Optional.of(applied.backup()), Optional.of(applied.backupTook()), Optional.empty());
         }
       }
     } catch (HopException | RuntimeException e) {
@@ -210,7 +212,7 @@ public final class FleetUpgrade {
         stop.set(true);
       }
       outcome = new Outcome(m.name(), Status.FAILED, from, from, 0, took(start), Optional.empty(),
-          Optional.of(String.valueOf(e.getMessage())));
+          Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
     }
     project.events().accept(outcome.status() == Status.FAILED
         ? HopEvent.warn(line(outcome) + ": " + firstLine(outcome.error().orElse("")))
@@ -249,7 +251,7 @@ public final class FleetUpgrade {
 
   private static Outcome notRun(Member m) {
     return new Outcome(m.name(), Status.NOT_RUN, Optional.empty(), Optional.empty(), 0, Duration.ZERO,
-        Optional.empty(), Optional.of("not started: an earlier database failed (failFast)"));
+        Optional.empty(), Optional.empty(), Optional.of("not started: an earlier database failed (failFast)"));
   }
 
   private static String line(Outcome o) {

@@ -49,8 +49,8 @@ public final class UpgradeTransaction {
     this.catalogBefore = catalogBefore;
   }
 
-  /** What the upgrade applied, and where its backup is. */
-  public record Applied(List<UpgradeRun.Applied> releases, Path backup) {
+  /** What the upgrade applied, where its backup is, and how long taking the backup took. */
+  public record Applied(List<UpgradeRun.Applied> releases, Path backup, Duration backupTook) {
     public Applied {
       releases = List.copyOf(releases);
     }
@@ -64,15 +64,16 @@ public final class UpgradeTransaction {
   public Applied apply(Connection c, UpgradePlan plan, Path backups) throws HopException {
     long t0 = System.nanoTime();
     Path file = backup.create(database.target(), backups, database.name() + "-" + plan.from());
+    Duration backupTook = Duration.ofNanos(System.nanoTime() - t0);
     events.accept(HopEvent.lifecycle("Backed up " + database.name() + " to " + file + " ("
-        + Durations.format(Duration.ofNanos(System.nanoTime() - t0)) + ")"));
+        + Durations.format(backupTook) + ")"));
     UpgradeRun run = new UpgradeRun(database.target(), events, project.settings().hints().command("upgrade"));
     try {
       setAutoCommit(c, false);
       List<UpgradeRun.Applied> applied = run.apply(c, plan);
       c.commit();
       setAutoCommit(c, true);
-      return new Applied(applied, file);
+      return new Applied(applied, file, backupTook);
     } catch (HopException | SQLException | RuntimeException failure) {
       throw undo(c, plan, run, failure, file);
     }
