@@ -109,6 +109,20 @@ class FleetUpgradeIT {
     assertThat(checked.count("DRIFTED")).isEqualTo(1);
     assertThat(checked.count("AS_RELEASED")).isEqualTo(inQuarter.size() - 1);
     assertThat(checked.lines()).contains("[" + inQuarter.get(0) + "] added: TABLE public.notes");
+
+    // databases behind that record the same applied files are compared with Git once; one whose record differs is
+    // refused alone, whichever order they come in
+    List<String> lagging = IntStream.range(0, 3).mapToObj(i -> project.database("behind_" + i)).toList();
+    for (String b : lagging) {
+      PG.execute(PG.maintenanceDatabase(), "CREATE DATABASE " + b + " TEMPLATE " + tenants.get(0));
+      PG.execute(b, "DROP TABLE tags", "DELETE FROM half_orm_meta.hop_applied_patch WHERE release = '0.2.0'",
+          "DELETE FROM half_orm_meta.hop_release WHERE minor = 2");
+    }
+    PG.execute(lagging.get(1), "UPDATE half_orm_meta.hop_applied_patch SET sha256 = repeat('0', 64)");
+    FleetUpgradeResult third = project.call(hop -> hop.upgradeFleet()
+        .setDatabasePattern(Optional.of(project.database("behind_%"))).setParallel(1).call());
+    assertThat(statuses(third)).containsExactly("UPGRADED", "FAILED", "UPGRADED");
+    assertThat(third.databases().get(1).error().orElseThrow()).contains("edited: Patches/1-items/01.sql");
   }
 
   /** The statuses {@code before}, {@code at} and {@code after} the broken database, in the fleet's order. */

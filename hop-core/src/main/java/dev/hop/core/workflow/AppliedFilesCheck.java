@@ -16,6 +16,7 @@ import dev.hop.core.release.Version;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,15 +143,53 @@ public final class AppliedFilesCheck {
    */
   public static void requireUnedited(Project project, ProductionDatabase database, Connection c, Releases releases,
       String goal) throws HopException {
+    requireUnedited(project, database, c, releases, goal, new Memo(new Object()));
+  }
+
+  /**
+   * As {@link #requireUnedited(Project, ProductionDatabase, Connection, Releases, String)}, comparing with Git through
+   * {@code memo}: the databases of a fleet mostly record the same files, which are then read and hashed once.
+   */
+  public static void requireUnedited(Project project, ProductionDatabase database, Connection c, Releases releases,
+      String goal, Memo memo) throws HopException {
     MetadataSchema metadata = new MetadataSchema();
     List<AppliedScript> applied = metadata.isComplete(c) ? metadata.applied(c) : List.of();
     if (applied.isEmpty()) {
       return;
     }
-    Outcome files = compare(project.git(), releases, metadata.releases(c), applied);
+    Outcome files = memo.compare(project.git(), releases, metadata.releases(c), applied);
     if (!files.findings().isEmpty()) {
       throw DriftException.releasedFiles(goal, database.name(), files.findings().stream().map(Finding::describe)
           .toList(), project.settings().hints());
+    }
+  }
+
+  /**
+   * The outcomes of {@link #compare} by what they depend on — the releases recorded and each applied file's release,
+   * patch, name and SHA-256 — so that databases recording the same files are compared with Git once. Git is read
+   * while holding {@code gitLock}, which the caller's other readers of the repository share.
+   */
+  public static final class Memo {
+    private final Object gitLock;
+    private final Map<List<List<String>>, Outcome> outcomes = new HashMap<>();
+
+    public Memo(Object gitLock) {
+      this.gitLock = Objects.requireNonNull(gitLock, "gitLock");
+    }
+
+    Outcome compare(GitWorkspace git, Releases releases, List<RecordedRelease> recorded,
+        List<AppliedScript> applied) throws HopException {
+      List<List<String>> key = new ArrayList<>();
+      recorded.forEach(r -> key.add(List.of(r.release().toString())));
+      applied.forEach(a -> key.add(List.of(a.release(), a.patchId(), a.file(), a.sha256())));
+      synchronized (gitLock) {
+        Outcome outcome = outcomes.get(key);
+        if (outcome == null) {
+          outcome = AppliedFilesCheck.compare(git, releases, recorded, applied);
+          outcomes.put(key, outcome);
+        }
+        return outcome;
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.hop.core.base.HopEvent;
 import dev.hop.core.base.HopEvents;
 import dev.hop.core.db.Backup;
 import dev.hop.core.db.DatabaseTarget;
+import dev.hop.core.db.ServerVersion;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.git.WorkTreeCheck;
@@ -42,7 +43,10 @@ public final class FleetUpgrade {
   private final Options options;
   private final CommandHints hints;
   private final Object git = new Object();
+  private final AppliedFilesCheck.Memo appliedFiles = new AppliedFilesCheck.Memo(git);
   private final Map<Version, UpgradePlan> plans = new HashMap<>();
+  /** pg_dump and pg_restore by server version: located once, not twice per database (each a process started). */
+  private final Map<String, Backup> backupTools = new HashMap<>();
   private Releases releases;
   private Path backups;
   private HopException unclean;
@@ -200,8 +204,7 @@ public final class FleetUpgrade {
               Optional.empty(), Optional.empty(), Optional.empty());
         } else {
           UpgradeSafety safety = new UpgradeSafety(project);
-          Backup backup = safety.backup(c);
-          UpgradeTransaction.Applied applied = new UpgradeTransaction(project, own, database, backup,
+          UpgradeTransaction.Applied applied = new UpgradeTransaction(project, own, database, backupTools(c, safety),
               safety.catalogBefore(c)).apply(c, plan, backups);
           outcome = new Outcome(m.name(), Status.UPGRADED, from, Optional.of(plan.to()), applied.releases().size(),
               took(start), Optional.of(applied.backup()), Optional.of(applied.backupTook()), Optional.empty());
@@ -239,13 +242,29 @@ public final class FleetUpgrade {
       if (unclean != null) {
         throw unclean;
       }
-      AppliedFilesCheck.requireUnedited(project, database, c, releases, GOAL);
+    }
+    // the database is read outside the lock; Git, once per distinct set of applied files, under it
+    AppliedFilesCheck.requireUnedited(project, database, c, releases, GOAL, appliedFiles);
+    synchronized (git) {
       UpgradePlan plan = plans.get(from);
       if (plan == null) {
         plan = UpgradePlan.read(project.git(), releases, from, path);
         plans.put(from, plan);
       }
       return plan;
+    }
+  }
+
+  /** The backup tools for the server {@code c} is connected to, located on the first database of its version. */
+  private Backup backupTools(Connection c, UpgradeSafety safety) throws HopException {
+    String version = ServerVersion.of(c).text();
+    synchronized (backupTools) {
+      Backup tools = backupTools.get(version);
+      if (tools == null) {
+        tools = safety.backup(c);
+        backupTools.put(version, tools);
+      }
+      return tools;
     }
   }
 
