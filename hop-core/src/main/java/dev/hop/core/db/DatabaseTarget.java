@@ -67,6 +67,12 @@ public record DatabaseTarget(String url, Optional<String> user, Secret password)
       login.setProperty("password", password.reveal());
     }
     login.setProperty("ApplicationName", APPLICATION_NAME);
+    // every server hop supports is 9.0 or later: the driver then sends the application name (and its float settings)
+    // with the start-up message instead of a SET after it, one round trip less per connection, which a fleet of
+    // databases pays once per database
+    if (!url.contains("assumeMinServerVersion")) {
+      login.setProperty("assumeMinServerVersion", "9.0");
+    }
     try {
       return DriverManager.getConnection(url, login);
     } catch (SQLException e) {
