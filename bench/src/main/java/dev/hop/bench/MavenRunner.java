@@ -37,6 +37,13 @@ public final class MavenRunner {
     this.common = settings == null ? List.of() : List.of("-s", settings.toString());
   }
 
+  /** The command every build starts with: {@code mvn -B --no-transfer-progress} and the settings, if any. */
+  public List<String> command() {
+    List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "--no-transfer-progress"));
+    command.addAll(common);
+    return List.copyOf(command);
+  }
+
   /** A build's time and output. */
   public record Build(Duration time, String output) {}
 
@@ -46,8 +53,7 @@ public final class MavenRunner {
    */
   public Build run(String name, Path dir, Map<String, String> environment, List<String> args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "--no-transfer-progress"));
-    command.addAll(common);
+    List<String> command = new ArrayList<>(command());
     command.addAll(args);
     Files.createDirectories(logs);
     Path log = logs.resolve(name + ".log");
