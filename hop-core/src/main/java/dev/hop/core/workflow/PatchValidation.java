@@ -1,6 +1,7 @@
 package dev.hop.core.workflow;
 
 import dev.hop.core.base.CommandHints;
+import dev.hop.core.base.Durations;
 import dev.hop.core.base.HopEvent;
 import dev.hop.core.base.HopEvents;
 import dev.hop.core.codegen.CodeGenerator;
@@ -14,7 +15,7 @@ import dev.hop.core.errors.ProjectFileException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.git.Branches;
 import dev.hop.core.git.GitId;
-import dev.hop.core.git.Merger;
+import dev.hop.core.git.InMemoryMerger;
 import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.git.ValidationWorktree;
 import dev.hop.core.release.PatchId;
@@ -103,17 +104,30 @@ public final class PatchValidation {
     CommandHints hints = project.settings().hints();
     String branch = "temp-valid-" + target;
     GitId start = new Branches(project.git()).tip(Project.HO_PROD);
+    long t0 = System.nanoTime();
     try (ValidationWorktree tree = ValidationWorktree.create(project.git(), folder(), branch, start)) {
       merge(tree, branch);
+      events.accept(HopEvent.lifecycle("Build " + branch + ": ho-prod and " + branches().size() + " branch"
+          + (branches().size() == 1 ? "" : "es") + " merged in " + project.dir().relativize(tree.folder()) + " ("
+          + Durations.since(t0) + ")"));
       ProductionState production = ProductionState.read(tree.folder().resolve("model"));
       String next = hints.command("patch-apply");
+      long t1 = System.nanoTime();
       try (ScratchDatabase db = ScratchDatabase.create(database(), project.development(), production, hints, events,
           next)) {
         new PatchApplier(db.target(), events, next).apply(context(),
             id -> fromTree(tree.folder(), id), this::label);
+        events.accept(HopEvent.lifecycle("Build the validation database " + db.target().database() + ": production "
+            + production.version() + " and " + context().size() + " patch" + (context().size() == 1 ? "" : "es")
+            + " (" + Durations.since(t1) + ")"));
+        long t2 = System.nanoTime();
         regenerate(db.target(), tree.folder());
+        events.accept(HopEvent.lifecycle("Generate the code in the validation work tree (" + Durations.since(t2)
+            + ")"));
         DatabaseTarget t = db.target();
+        long t3 = System.nanoTime();
         TestReport report = tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+        events.accept(HopEvent.lifecycle("Run the project's tests in a forked Maven (" + Durations.since(t3) + ")"));
         if (!report.passed()) {
           keepReports(tree.folder());
         }
@@ -151,17 +165,16 @@ public final class PatchValidation {
     }
   }
 
+  /** Merges the stage's branches and the patch's into the work tree's branch, in memory, then checks it out once. */
   private void merge(ValidationWorktree tree, String branch) throws HopException {
-    Merger merger = new Merger(tree.workspace(), project.clock());
-    for (String source : branches()) {
-      try {
-        merger.merge(source, "Merge " + source + " into " + branch);
-      } catch (RepositoryStateException e) {
-        if (e.reason() != RepositoryStateException.Reason.MERGE_CONFLICT) {
-          throw e;
-        }
-        throw conflict(source, branch, e);
+    try {
+      new InMemoryMerger(tree.workspace(), project.clock()).mergeAll(branches(),
+          source -> "Merge " + source + " into " + branch);
+    } catch (RepositoryStateException e) {
+      if (e.reason() != RepositoryStateException.Reason.MERGE_CONFLICT) {
+        throw e;
       }
+      throw conflict(e.ref(), branch, e);
     }
     project.events().accept(HopEvent.detail("Built " + branch + " from ho-prod and " + String.join(", ", branches())));
   }
