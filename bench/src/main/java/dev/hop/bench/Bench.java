@@ -38,11 +38,11 @@ public final class Bench {
    */
   static List<Measure> measures() {
     return List.of(new RestoreMeasure(), new P2Upgrade(), new P1PatchApply(), new P3NothingToDo(),
-        new CodegenMeasure(), new P5Fleet());
+        new CodegenMeasure(), new P6PatchAdd(), new P5Fleet());
   }
 
   /** The order of the results table: the measures, then restore. */
-  static final List<String> TABLE_ORDER = List.of("P1", "P2", "P3", "P4", "P5", "restore");
+  static final List<String> TABLE_ORDER = List.of("P1", "P2", "P3", "P4", "P5", "P6", "restore");
 
   /**
    * Runs, then exits the JVM itself: under {@code exec:java} the embedded server's shutdown hook would otherwise run
