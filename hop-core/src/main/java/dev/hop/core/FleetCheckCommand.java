@@ -12,7 +12,6 @@ import dev.hop.core.workflow.ProductionCheckout;
 import dev.hop.core.workflow.ProductionDatabase;
 import dev.hop.core.workflow.Project;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,24 +40,34 @@ public final class FleetCheckCommand extends FleetCommand<FleetCheckCommand, Fle
     FleetSelection.Selection fleet = select(GOAL);
     ProductionCheckout.requireReleasesOfHoProd(project.git(), GOAL);
     Releases releases = project.releases();
+    Object git = new Object();
+    AppliedFilesCheck.Memo appliedFiles = new AppliedFilesCheck.Memo(git);
     return () -> {
-      List<FleetCheckResult.Database> databases = new ArrayList<>();
-      for (FleetUpgrade.Member m : fleet.members()) {
-        databases.add(check(m, releases));
-      }
+      List<FleetCheckResult.Database> databases = runner().run(fleet.members(),
+          m -> check(m, releases, git, appliedFiles), d -> !d.status().equals("AS_RELEASED"),
+          m -> new FleetCheckResult.Database(m.name(), "NOT_RUN", Optional.empty(), Optional.empty(),
+              Optional.of(FleetUpdateCommand.NOT_STARTED)));
       return new FleetCheckResult(fleet.shard(), databases, took());
     };
   }
 
-  private FleetCheckResult.Database check(FleetUpgrade.Member m, Releases releases) {
+  /**
+   * Checks one database; Git is read under {@code git}, one database at a time, and the applied files are compared
+   * through {@code appliedFiles}, once per distinct record; the schema comparisons run side by side.
+   */
+  private FleetCheckResult.Database check(FleetUpgrade.Member m, Releases releases, Object git,
+      AppliedFilesCheck.Memo appliedFiles) {
     long start = System.nanoTime();
     Optional<Version> version = Optional.empty();
     try {
       ProductionDatabase database = ProductionDatabase.of(m.target(), project.settings().hints())
           .requireExists(project.settings().hints());
-      DatabaseCheck checked = DatabaseCheck.read(project, database, releases, schema, GOAL);
+      DatabaseCheck checked;
+      synchronized (git) {
+        checked = DatabaseCheck.read(project, database, releases, schema, GOAL);
+      }
       version = Optional.of(checked.version());
-      AppliedFilesCheck.Outcome files = checked.files();
+      AppliedFilesCheck.Outcome files = checked.files(appliedFiles);
       CheckResult result = CheckResult.of(checked, files, checked.schema(project.settings().hints().command(GOAL)),
           Duration.ofNanos(System.nanoTime() - start));
       project.events().accept(HopEvent.lifecycle("[" + m.name() + "] " + checked.version() + ": "

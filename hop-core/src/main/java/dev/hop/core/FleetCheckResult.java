@@ -19,7 +19,8 @@ public record FleetCheckResult(Optional<String> shard, List<Database> databases,
   /**
    * One database.
    *
-   * @param status {@code AS_RELEASED}, {@code DRIFTED} or {@code FAILED} (not checked: the error says why)
+   * @param status {@code AS_RELEASED}, {@code DRIFTED}, {@code FAILED} (not checked: the error says why) or
+   *     {@code NOT_RUN} (not started: an earlier database drifted or failed, with failFast)
    * @param check what was found, when it was checked
    */
   public record Database(String name, String status, Optional<Version> version, Optional<CheckResult> check,
@@ -37,9 +38,9 @@ public record FleetCheckResult(Optional<String> shard, List<Database> databases,
     return databases.stream().filter(d -> d.status().equals(status)).count();
   }
 
-  /** Whether any database drifted or could not be checked. */
+  /** Whether any database drifted or was not checked. */
   public boolean drifted() {
-    return count("DRIFTED") + count("FAILED") > 0;
+    return count("DRIFTED") + count("FAILED") + count("NOT_RUN") > 0;
   }
 
   /** A table of the databases, then each difference under its database. */
@@ -56,7 +57,7 @@ public record FleetCheckResult(Optional<String> shard, List<Database> databases,
     }
     lines.add(databases.size() + " database" + (databases.size() == 1 ? "" : "s") + shard.map(s -> " (shard " + s
         + ")").orElse("") + ": " + count("AS_RELEASED") + " as released, " + count("DRIFTED") + " drifted, "
-        + count("FAILED") + " not checked");
+        + (count("FAILED") + count("NOT_RUN")) + " not checked");
     for (Database d : databases) {
       d.check().ifPresent(c -> {
         c.files().forEach(f -> lines.add("[" + d.name() + "] " + f.description()));

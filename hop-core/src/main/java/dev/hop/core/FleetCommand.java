@@ -1,6 +1,7 @@
 package dev.hop.core;
 
 import dev.hop.core.errors.HopException;
+import dev.hop.core.workflow.FleetRunner;
 import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.Project;
 import java.util.List;
@@ -17,6 +18,8 @@ public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopC
   private List<FleetTarget> targets = List.of();
   private Optional<String> pattern = Optional.empty();
   private Optional<String> shard = Optional.empty();
+  private int parallel = 4;
+  private boolean failFast;
 
   FleetCommand(Project project) {
     super(project);
@@ -41,6 +44,36 @@ public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopC
     checkCallable();
     this.shard = shard;
     return self();
+  }
+
+  /** How many databases are worked on at once (4 by default). */
+  public C setParallel(int parallel) {
+    checkCallable();
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
+    }
+    this.parallel = parallel;
+    return self();
+  }
+
+  /** Stops starting databases once one failed. */
+  public C setFailFast(boolean failFast) {
+    checkCallable();
+    this.failFast = failFast;
+    return self();
+  }
+
+  protected final int parallel() {
+    return parallel;
+  }
+
+  protected final boolean failFast() {
+    return failFast;
+  }
+
+  /** Runs a piece of work per database, {@link #setParallel parallel} at once, honouring {@code failFast}. */
+  protected final FleetRunner runner() {
+    return new FleetRunner(parallel, failFast);
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.hop.core.workflow.ProductionDatabase;
 import dev.hop.core.workflow.Project;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +20,7 @@ import java.util.Optional;
  */
 public final class FleetUpdateCommand extends FleetCommand<FleetUpdateCommand, FleetUpdateResult> {
   static final String GOAL = "update";
+  static final String NOT_STARTED = "not started: an earlier database failed (failFast)";
 
 
   FleetUpdateCommand(Project project) {
@@ -35,10 +35,9 @@ public final class FleetUpdateCommand extends FleetCommand<FleetUpdateCommand, F
       boolean pulled = ProductionCheckout.pullCheckingTreeOnlyToPull(project.git(), GOAL);
       ProductionCheckout.requireCommittedReleases(project.git(), GOAL);
       Releases releases = project.releases();
-      List<FleetUpdateResult.Database> databases = new ArrayList<>();
-      for (FleetUpgrade.Member m : fleet.members()) {
-        databases.add(version(m, releases));
-      }
+      List<FleetUpdateResult.Database> databases = runner().run(fleet.members(), m -> version(m, releases),
+          d -> d.error().isPresent(), m -> new FleetUpdateResult.Database(m.name(), Optional.empty(), List.of(),
+              Optional.of(NOT_STARTED)));
       return new FleetUpdateResult(fleet.shard(), releases.productionVersion(), pulled, databases, took());
     };
   }

@@ -20,8 +20,6 @@ import java.util.Optional;
 public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand, FleetUpgradeResult> {
   static final String GOAL = "upgrade";
 
-  private int parallel = 4;
-  private boolean failFast;
   private Optional<Version> toRelease = Optional.empty();
   private boolean dryRun;
   private Optional<Path> backupDir = Optional.empty();
@@ -29,23 +27,6 @@ public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand,
 
   FleetUpgradeCommand(Project project) {
     super(project);
-  }
-
-  /** How many databases are upgraded at once (4 by default). */
-  public FleetUpgradeCommand setParallel(int parallel) {
-    checkCallable();
-    if (parallel < 1) {
-      throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
-    }
-    this.parallel = parallel;
-    return this;
-  }
-
-  /** Stops starting databases once one failed. */
-  public FleetUpgradeCommand setFailFast(boolean failFast) {
-    checkCallable();
-    this.failFast = failFast;
-    return this;
   }
 
   /** Stops at this production release instead of the latest. */
@@ -80,7 +61,7 @@ public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand,
   protected Changes<FleetUpgradeResult> check() throws HopException {
     FleetSelection.Selection fleet = select(GOAL);
     FleetUpgrade upgrade = new FleetUpgrade(project, new FleetUpgrade.Options(toRelease, dryRun, backupDir, lockWait,
-        parallel, failFast));
+        parallel(), failFast()));
     upgrade.check();
     return () -> {
       FleetUpgrade.Report report = upgrade.run(fleet.members());

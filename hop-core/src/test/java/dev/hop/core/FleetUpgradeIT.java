@@ -45,7 +45,7 @@ class FleetUpgradeIT {
     String pattern = project.database("tenant_%");
 
     FleetUpdateResult behind = project.call(hop -> hop.updateFleet().setDatabasePattern(Optional.of(pattern))
-        .call());
+        .setParallel(3).call());
     assertThat(behind.databases()).hasSize(TENANTS).allSatisfy(d -> assertThat(d.path()).extracting(Object::toString)
         .containsExactly("0.1.0", "0.2.0"));
 
@@ -103,12 +103,19 @@ class FleetUpgradeIT {
     List<String> inQuarter = tenants.stream().filter(t -> Shard.of(t, 4) == 1).toList();
     PG.execute(inQuarter.get(0), "CREATE TABLE notes (id int)");
     FleetCheckResult checked = project.call(hop -> hop.checkFleet().setDatabasePattern(Optional.of(pattern))
-        .setShard(Optional.of(quarter)).call());
+        .setShard(Optional.of(quarter)).setParallel(3).call());
     assertThat(checked.databases()).extracting(FleetCheckResult.Database::name)
         .containsExactlyElementsOf(inQuarter);
     assertThat(checked.count("DRIFTED")).isEqualTo(1);
     assertThat(checked.count("AS_RELEASED")).isEqualTo(inQuarter.size() - 1);
     assertThat(checked.lines()).contains("[" + inQuarter.get(0) + "] added: TABLE public.notes");
+    FleetCheckResult stoppedCheck = project.call(hop -> hop.checkFleet().setDatabasePattern(Optional.of(pattern))
+        .setShard(Optional.of(quarter)).setParallel(1).setFailFast(true).call());
+    assertThat(stoppedCheck.databases()).extracting(FleetCheckResult.Database::status).first().isEqualTo("DRIFTED");
+    assertThat(stoppedCheck.databases().subList(1, inQuarter.size())).extracting(FleetCheckResult.Database::status)
+        .containsOnly("NOT_RUN");
+    assertThat(stoppedCheck.lines()).contains(inQuarter.size() + " databases (shard 1/4): 0 as released, 1 drifted, "
+        + (inQuarter.size() - 1) + " not checked");
 
     // databases behind that record the same applied files are compared with Git once; one whose record differs is
     // refused alone, whichever order they come in

@@ -26,6 +26,19 @@ public abstract class AbstractFleetMojo extends AbstractHopMojo {
   @Parameter(property = "hop.shard")
   String shard;
 
+  /** How many databases of a fleet are worked on at once (each with a connection of its own). */
+  @Parameter(property = "hop.parallel", defaultValue = "4")
+  int parallel;
+
+  /** Stop starting the databases of a fleet once one failed (for check: drifted or could not be checked). */
+  @Parameter(property = "hop.failFast", defaultValue = "false")
+  boolean failFast;
+
+  /** hop.parallel, at least 1. */
+  protected final int parallel() {
+    return Math.max(1, parallel);
+  }
+
   /** Whether a fleet was named ({@code hop.targets} or {@code hop.databases}). */
   protected final boolean isFleet() {
     return value(targets).isPresent() || value(databases).isPresent();

@@ -35,7 +35,7 @@ public class CheckMojo extends AbstractFleetMojo {
   protected Object run(Hop hop) throws HopException, MojoFailureException {
     if (isFleet()) {
       FleetCheckResult fleet = hop.checkFleet().setTargets(listed(hop)).setDatabasePattern(pattern())
-          .setShard(shard()).setSchema(checkSchema).call();
+          .setShard(shard()).setParallel(parallel()).setFailFast(failFast).setSchema(checkSchema).call();
       fleet.lines().forEach(fleet.drifted() ? getLog()::warn : getLog()::info);
       return fleet;
     }

@@ -25,7 +25,7 @@ public class UpdateMojo extends AbstractFleetMojo {
   protected Object run(Hop hop) throws HopException, MojoFailureException {
     if (isFleet()) {
       FleetUpdateResult fleet = hop.updateFleet().setTargets(listed(hop)).setDatabasePattern(pattern())
-          .setShard(shard()).call();
+          .setShard(shard()).setParallel(parallel()).setFailFast(failFast).call();
       fleet.lines(hop.settings().hints().command("upgrade")).forEach(getLog()::info);
       return fleet;
     }

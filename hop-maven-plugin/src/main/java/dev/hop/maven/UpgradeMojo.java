@@ -44,15 +44,6 @@ public class UpgradeMojo extends AbstractFleetMojo {
   @Parameter(property = "hop.checkSchema", defaultValue = "false")
   boolean checkSchema;
 
-
-  /** How many databases of a fleet are upgraded at once. */
-  @Parameter(property = "hop.parallel", defaultValue = "4")
-  int parallel;
-
-  /** Stop starting the databases of a fleet once one failed. */
-  @Parameter(property = "hop.failFast", defaultValue = "false")
-  boolean failFast;
-
   @Override
   protected String goal() {
     return GOAL;
@@ -84,7 +75,7 @@ public class UpgradeMojo extends AbstractFleetMojo {
         .setTargets(listed(hop))
         .setDatabasePattern(pattern())
         .setShard(shard())
-        .setParallel(Math.max(1, parallel))
+        .setParallel(parallel())
         .setFailFast(failFast)
         .setToRelease(to)
         .setDryRun(dry)

@@ -177,7 +177,8 @@ public final class AppliedFilesCheck {
       this.gitLock = Objects.requireNonNull(gitLock, "gitLock");
     }
 
-    Outcome compare(GitWorkspace git, Releases releases, List<RecordedRelease> recorded,
+    /** The outcome of {@link AppliedFilesCheck#compare} for these arguments, computed once per distinct record. */
+    public Outcome compare(GitWorkspace git, Releases releases, List<RecordedRelease> recorded,
         List<AppliedScript> applied) throws HopException {
       List<List<String>> key = new ArrayList<>();
       recorded.forEach(r -> key.add(List.of(r.release().toString())));

@@ -82,6 +82,11 @@ public final class DatabaseCheck {
     return AppliedFilesCheck.compare(project.git(), releases, recorded, applied);
   }
 
+  /** As {@link #files()}, through {@code memo}: the databases of a fleet that record the same files share one. */
+  public AppliedFilesCheck.Outcome files(AppliedFilesCheck.Memo memo) throws HopException {
+    return memo.compare(project.git(), releases, recorded, applied);
+  }
+
   /**
    * The objects that differ from the snapshot of the database's version; none when the schema is not compared.
    *

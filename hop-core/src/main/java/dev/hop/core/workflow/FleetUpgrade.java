@@ -23,12 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * upgrade over a fleet of databases of one schema (a database per tenant, region or customer): Git is fetched,
@@ -144,32 +138,9 @@ public final class FleetUpgrade {
 
   /** Upgrades every member, at most {@code parallel} at once; returns when all are done. */
   public Report run(List<Member> members) throws HopException {
-    int threads = Math.min(options.parallel(), Math.max(1, members.size()));
-    AtomicInteger started = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread t = new Thread(task, "hop-fleet-" + started.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    AtomicBoolean stop = new AtomicBoolean();
     Map<Version, List<String>> groups = new TreeMap<>();
-    List<Outcome> outcomes = new ArrayList<>();
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (Member m : members) {
-        futures.add(pool.submit(() -> stop.get() ? notRun(m) : upgrade(m, stop, groups)));
-      }
-      for (Future<Outcome> f : futures) {
-        outcomes.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while the fleet was upgraded", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("A database's upgrade ended without an outcome", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Outcome> outcomes = new FleetRunner(options.parallel(), options.failFast()).run(members,
+        m -> upgrade(m, groups), o -> o.status() == Status.FAILED, FleetUpgrade::notRun);
     List<Path> planFiles = new ArrayList<>();
     for (Map.Entry<Version, List<String>> group : groups.entrySet()) {
       Path file = project.dir().resolve("target/hop/upgrade-plan-" + group.getKey() + ".sql");
@@ -181,7 +152,7 @@ public final class FleetUpgrade {
     return new Report(outcomes, planFiles);
   }
 
-  private Outcome upgrade(Member m, AtomicBoolean stop, Map<Version, List<String>> groups) {
+  private Outcome upgrade(Member m, Map<Version, List<String>> groups) {
     long start = System.nanoTime();
     ProductionDatabase database = ProductionDatabase.of(m.target(), hints);
     HopEvents own = event -> project.events().accept(HopEvent.detail("[" + m.name() + "] " + event.message()));
@@ -211,9 +182,6 @@ public final class FleetUpgrade {
         }
       }
     } catch (HopException | RuntimeException e) {
-      if (options.failFast()) {
-        stop.set(true);
-      }
       outcome = new Outcome(m.name(), Status.FAILED, from, from, 0, took(start), Optional.empty(),
           Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
     }
