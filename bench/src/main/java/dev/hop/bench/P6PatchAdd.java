@@ -113,7 +113,7 @@ final class P6PatchAdd implements Measure {
         + " state", history.stage().size(), history.productionVersion(), history.released().size(),
         testsRun(lastTest.output()));
     String note = String.format(Locale.ROOT, "The project is hop-archetype's (mvn archetype:generate), with the"
-        + " history laid on it and the generated classes and first-time tests of its %s relations committed. hop: `mvn"
+        + " history laid on it and the generated class and first-time test of each relation committed (%s tests). hop: `mvn"
         + " hop:patch-add -Did=%s` on a production host's clone of ho-prod (made again, and origin put back, before each"
         + " run, untimed): fetch and team lock, a temp-valid branch in a work tree of its own merging the %d stage"
         + " branches and the patch's, a database at production %s (its template reused after the first run) with the"
