@@ -6,6 +6,7 @@ import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
 import dev.hop.core.workflow.AppliedFilesCheck;
 import dev.hop.core.workflow.DatabaseCheck;
+import dev.hop.core.workflow.FleetRunner;
 import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.ProductionCheckout;
@@ -46,7 +47,7 @@ public final class FleetCheckCommand extends FleetCommand<FleetCheckCommand, Fle
       List<FleetCheckResult.Database> databases = runner().run(fleet.members(),
           m -> check(m, releases, git, appliedFiles), d -> !d.status().equals("AS_RELEASED"),
           m -> new FleetCheckResult.Database(m.name(), "NOT_RUN", Optional.empty(), Optional.empty(),
-              Optional.of(FleetUpdateCommand.NOT_STARTED)));
+              Optional.of(FleetRunner.NOT_STARTED)));
       return new FleetCheckResult(fleet.shard(), databases, took());
     };
   }

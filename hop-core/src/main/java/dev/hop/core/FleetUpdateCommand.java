@@ -4,6 +4,7 @@ import dev.hop.core.errors.HopException;
 import dev.hop.core.git.OriginSync;
 import dev.hop.core.release.Releases;
 import dev.hop.core.release.Version;
+import dev.hop.core.workflow.FleetRunner;
 import dev.hop.core.workflow.FleetSelection;
 import dev.hop.core.workflow.FleetUpgrade;
 import dev.hop.core.workflow.ProductionCheckout;
@@ -20,7 +21,6 @@ import java.util.Optional;
  */
 public final class FleetUpdateCommand extends FleetCommand<FleetUpdateCommand, FleetUpdateResult> {
   static final String GOAL = "update";
-  static final String NOT_STARTED = "not started: an earlier database failed (failFast)";
 
 
   FleetUpdateCommand(Project project) {
@@ -37,7 +37,7 @@ public final class FleetUpdateCommand extends FleetCommand<FleetUpdateCommand, F
       Releases releases = project.releases();
       List<FleetUpdateResult.Database> databases = runner().run(fleet.members(), m -> version(m, releases),
           d -> d.error().isPresent(), m -> new FleetUpdateResult.Database(m.name(), Optional.empty(), List.of(),
-              Optional.of(NOT_STARTED)));
+              Optional.of(FleetRunner.NOT_STARTED)));
       return new FleetUpdateResult(fleet.shard(), releases.productionVersion(), pulled, databases, took());
     };
   }

@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  * a result is a failure the databases not started yet are not started, and get the {@code notRun} result instead.
  */
 public final class FleetRunner {
+  /** Why a database was not worked on: the error of a {@code notRun} result. */
+  public static final String NOT_STARTED = "not started: an earlier database failed (failFast)";
+
   private final int parallel;
   private final boolean failFast;
 

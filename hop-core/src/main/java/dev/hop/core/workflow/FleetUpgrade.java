@@ -238,7 +238,7 @@ public final class FleetUpgrade {
 
   private static Outcome notRun(Member m) {
     return new Outcome(m.name(), Status.NOT_RUN, Optional.empty(), Optional.empty(), 0, Duration.ZERO,
-        Optional.empty(), Optional.empty(), Optional.of("not started: an earlier database failed (failFast)"));
+        Optional.empty(), Optional.empty(), Optional.of(FleetRunner.NOT_STARTED));
   }
 
   private static String line(Outcome o) {
