@@ -1,5 +1,6 @@
 package dev.hop.maven;
 
+import dev.hop.core.FleetCommand;
 import dev.hop.core.FleetTarget;
 import dev.hop.core.Hop;
 import dev.hop.core.base.HopSettings;
@@ -34,34 +35,27 @@ public abstract class AbstractFleetMojo extends AbstractHopMojo {
   @Parameter(property = "hop.failFast", defaultValue = "false")
   boolean failFast;
 
-  /** hop.parallel, at least 1. */
-  protected final int parallel() {
-    return Math.max(1, parallel);
-  }
-
   /** Whether a fleet was named ({@code hop.targets} or {@code hop.databases}). */
   protected final boolean isFleet() {
     return value(targets).isPresent() || value(databases).isPresent();
   }
 
-  /** The databases the targets file lists, each with its credentials or the goal's. */
-  protected final List<FleetTarget> listed(Hop hop) throws MojoFailureException {
+  /**
+   * {@code command} with the fleet's parameters set: the databases the targets file lists (each with its credentials
+   * or the goal's), the LIKE pattern, the shard, how many at once (at least 1) and failFast.
+   */
+  protected final <C extends FleetCommand<C, ?>> C fleet(C command, Hop hop) throws MojoFailureException {
+    return command.setTargets(listed(hop)).setDatabasePattern(value(databases)).setShard(value(shard))
+        .setParallel(Math.max(1, parallel)).setFailFast(failFast);
+  }
+
+  private List<FleetTarget> listed(Hop hop) throws MojoFailureException {
     if (value(targets).isEmpty()) {
       return List.of();
     }
     HopSettings settings = hop.settings();
     return FleetTargetsFile.read(basedir.toPath().resolve(targets.trim()), new Credentials(settings.user(),
         Optional.ofNullable(settings.password().reveal())), servers());
-  }
-
-  /** The LIKE pattern of hop.databases. */
-  protected final Optional<String> pattern() {
-    return value(databases);
-  }
-
-  /** The shard of hop.shard. */
-  protected final Optional<String> shard() {
-    return value(shard);
   }
 
   private static Optional<String> value(String value) {

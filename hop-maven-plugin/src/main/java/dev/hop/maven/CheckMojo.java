@@ -34,8 +34,7 @@ public class CheckMojo extends AbstractFleetMojo {
   @Override
   protected Object run(Hop hop) throws HopException, MojoFailureException {
     if (isFleet()) {
-      FleetCheckResult fleet = hop.checkFleet().setTargets(listed(hop)).setDatabasePattern(pattern())
-          .setShard(shard()).setParallel(parallel()).setFailFast(failFast).setSchema(checkSchema).call();
+      FleetCheckResult fleet = fleet(hop.checkFleet(), hop).setSchema(checkSchema).call();
       fleet.lines().forEach(fleet.drifted() ? getLog()::warn : getLog()::info);
       return fleet;
     }

@@ -24,8 +24,7 @@ public class UpdateMojo extends AbstractFleetMojo {
   @Override
   protected Object run(Hop hop) throws HopException, MojoFailureException {
     if (isFleet()) {
-      FleetUpdateResult fleet = hop.updateFleet().setTargets(listed(hop)).setDatabasePattern(pattern())
-          .setShard(shard()).setParallel(parallel()).setFailFast(failFast).call();
+      FleetUpdateResult fleet = fleet(hop.updateFleet(), hop).call();
       fleet.lines(hop.settings().hints().command("upgrade")).forEach(getLog()::info);
       return fleet;
     }

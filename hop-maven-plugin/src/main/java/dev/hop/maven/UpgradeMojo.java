@@ -71,12 +71,7 @@ public class UpgradeMojo extends AbstractFleetMojo {
 
   private FleetUpgradeResult fleet(Hop hop, Optional<Version> to, boolean dry) throws HopException,
       MojoFailureException {
-    FleetUpgradeResult result = hop.upgradeFleet()
-        .setTargets(listed(hop))
-        .setDatabasePattern(pattern())
-        .setShard(shard())
-        .setParallel(parallel())
-        .setFailFast(failFast)
+    FleetUpgradeResult result = fleet(hop.upgradeFleet(), hop)
         .setToRelease(to)
         .setDryRun(dry)
         .setBackupDir(parameter("backupDir", backupDir).map(Path::of))
