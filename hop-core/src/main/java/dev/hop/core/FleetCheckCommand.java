@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code check} over a fleet: each database compared with its releases as {@code check} compares one, one after the
- * other; a database that cannot be checked is reported as such, and the others are still checked.
+ * {@code check} over a fleet: each database compared with its releases as {@code check} compares one, {@code parallel}
+ * at once; a database that cannot be checked is reported as such, and the others are still checked (unless
+ * {@code failFast}).
  */
 public final class FleetCheckCommand extends FleetCommand<FleetCheckCommand, FleetCheckResult> {
   static final String GOAL = "check";

@@ -63,14 +63,6 @@ public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopC
     return self();
   }
 
-  protected final int parallel() {
-    return parallel;
-  }
-
-  protected final boolean failFast() {
-    return failFast;
-  }
-
   /** Runs a piece of work per database, {@link #setParallel parallel} at once, honouring {@code failFast}. */
   protected final FleetRunner runner() {
     return new FleetRunner(parallel, failFast);

@@ -61,7 +61,7 @@ public final class FleetUpgradeCommand extends FleetCommand<FleetUpgradeCommand,
   protected Changes<FleetUpgradeResult> check() throws HopException {
     FleetSelection.Selection fleet = select(GOAL);
     FleetUpgrade upgrade = new FleetUpgrade(project, new FleetUpgrade.Options(toRelease, dryRun, backupDir, lockWait,
-        parallel(), failFast()));
+        runner()));
     upgrade.check();
     return () -> {
       FleetUpgrade.Report report = upgrade.run(fleet.members());

@@ -61,18 +61,15 @@ public final class FleetUpgrade {
    * @param dryRun describe the plans and write their SQL, changing nothing
    * @param backupDir where the backups go, empty for the project's {@code backups/}
    * @param lockWait how long to wait for another upgrade of the same database
-   * @param parallel how many databases are upgraded at once
-   * @param failFast whether a failure stops the databases not yet started
+   * @param runner how many databases are upgraded at once, and whether a failure stops those not yet started
    */
   public record Options(Optional<Version> toRelease, boolean dryRun, Optional<Path> backupDir, Duration lockWait,
-      int parallel, boolean failFast) {
+      FleetRunner runner) {
     public Options {
       Objects.requireNonNull(toRelease, "toRelease");
       Objects.requireNonNull(backupDir, "backupDir");
       Objects.requireNonNull(lockWait, "lockWait");
-      if (parallel < 1) {
-        throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
-      }
+      Objects.requireNonNull(runner, "runner");
     }
   }
 
@@ -139,7 +136,7 @@ public final class FleetUpgrade {
   /** Upgrades every member, at most {@code parallel} at once; returns when all are done. */
   public Report run(List<Member> members) throws HopException {
     Map<Version, List<String>> groups = new TreeMap<>();
-    List<Outcome> outcomes = new FleetRunner(options.parallel(), options.failFast()).run(members,
+    List<Outcome> outcomes = options.runner().run(members,
         m -> upgrade(m, groups), o -> o.status() == Status.FAILED, FleetUpgrade::notRun);
     List<Path> planFiles = new ArrayList<>();
     for (Map.Entry<Version, List<String>> group : groups.entrySet()) {
