@@ -332,7 +332,7 @@ final class P5Fleet implements Measure {
   }
 
   private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
+    return Samples.seconds(d) + " s";
   }
 
   /** The tenant databases of the measure, copies of templates, every one remembered for the clean-up. */
