@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.eclipse.jgit.api.ResetCommand.ResetType;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,10 +19,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Merges branches one after the other into the checked-out branch, each as {@code git merge --no-ff} with a
- * {@code [ho]} commit (as {@link Merger} does), but in memory: the trees are merged and the commits written without
- * touching the work tree, which is checked out once, at the end. For a throw-away work tree that merges a whole stage,
- * where a checkout and a status scan per branch cost more than the merges. Nothing changes when a merge conflicts.
+ * Merges branches one after the other onto the checked-out commit, each as {@code git merge --no-ff} with a
+ * {@code [ho]} commit (as {@link Merger} does), but in memory: the trees are merged and the commits written, while
+ * the branch, the index and the work tree stay as they were, for the caller to check the result out once. For a
+ * throw-away work tree that merges a whole stage, where a checkout and a status scan per branch cost more than the
+ * merges.
  */
 public final class InMemoryMerger {
   private final GitWorkspace workspace;
@@ -36,15 +35,15 @@ public final class InMemoryMerger {
   }
 
   /**
-   * Merges each of {@code branches} (the local branch, else {@code origin/<branch>}) in turn, skipping those the
-   * branch contains already, then checks the result out.
+   * Merges each of {@code branches} (the local branch, else {@code origin/<branch>}) in turn, skipping those merged
+   * already, starting from the checked-out commit.
    *
    * @param summary the merge commit's subject without {@code [ho]}, from the name of the branch merged
-   * @return the branch's new tip
-   * @throws RepositoryStateException MERGE_CONFLICT naming the branch and the conflicting paths (nothing changed),
-   *     MISSING_REF when a branch exists nowhere
+   * @return the last merge commit (the checked-out commit when every branch was merged already)
+   * @throws RepositoryStateException MERGE_CONFLICT naming the branch and the conflicting paths, MISSING_REF when a
+   *     branch exists nowhere
    */
-  public GitId mergeAll(List<String> branches, UnaryOperator<String> summary) throws HopException {
+  public GitId merge(List<String> branches, UnaryOperator<String> summary) throws HopException {
     String current = workspace.currentBranch();
     Branches refs = new Branches(workspace);
     try (ObjectInserter inserter = workspace.repository().newObjectInserter();
@@ -77,9 +76,8 @@ public final class InMemoryMerger {
         walk.reset();
         workspace.events().accept(HopEvent.detail("Merged " + source + " into " + current));
       }
-      workspace.git().reset().setMode(ResetType.HARD).setRef(tip.name()).call();
       return GitId.of(tip);
-    } catch (IOException | GitAPIException e) {
+    } catch (IOException e) {
       throw new GitOperationException("git merge --no-ff " + String.join(" ", branches),
           "Cannot merge " + String.join(", ", branches) + " into " + current, e);
     }

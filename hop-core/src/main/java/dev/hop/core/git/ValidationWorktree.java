@@ -22,9 +22,9 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
- * A throw-away clone of the project repository in a folder of its own (e.g. under {@code target/hop/}),
- * checked out on a new branch, that borrows the project's objects (Git alternates) instead of copying them;
- * closing it deletes the folder. The project repository is never written to.
+ * A throw-away clone of the project repository in a folder of its own (e.g. under {@code target/hop/}), on a new
+ * branch, that borrows the project's objects (Git alternates) instead of copying them; closing it deletes the folder.
+ * The project repository is never written to.
  */
 public final class ValidationWorktree implements AutoCloseable {
   private final Path folder;
@@ -37,12 +37,14 @@ public final class ValidationWorktree implements AutoCloseable {
 
   /**
    * Makes the clone in {@code folder} (replacing a leftover one) with all of the project's branches,
-   * remote-tracking branches and tags, and checks out the new {@code branch} at {@code start}.
+   * remote-tracking branches and tags, on the new {@code branch} at {@code start}; nothing is checked out until
+   * {@link #checkOut}, so that a caller merging in memory writes the files once.
    */
   public static ValidationWorktree create(GitWorkspace project, Path folder, String branch, GitId start)
       throws HopException {
     String command = "git clone --shared --no-checkout " + project.workTree() + " " + folder + " && git -C " + folder
-        + " switch -c " + branch + " " + start.name();
+        + " branch " + branch + " " + start.name() + " && git -C " + folder + " symbolic-ref HEAD refs/heads/"
+        + branch;
     try {
       if (Files.exists(folder)) {
         project.events().accept(HopEvent.detail("Removing the leftover work tree " + folder));
@@ -64,8 +66,7 @@ public final class ValidationWorktree implements AutoCloseable {
       GitWorkspace workspace = GitWorkspace.open(folder, project.access(), project.events());
       try {
         copyRefs(project.repository(), workspace.repository(), branch, start.objectId());
-        workspace.git().reset().setMode(ResetType.HARD).setRef(start.name()).call();
-      } catch (IOException | GitAPIException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         workspace.close();
         throw e;
       }
@@ -73,6 +74,16 @@ public final class ValidationWorktree implements AutoCloseable {
       return new ValidationWorktree(folder, workspace);
     } catch (IOException | GitAPIException | RuntimeException e) {
       throw new GitOperationException(command, "Cannot prepare the validation work tree " + folder, e);
+    }
+  }
+
+  /** Moves the branch to {@code commit} and writes its files, as {@code git reset --hard} does. */
+  public void checkOut(GitId commit) throws GitOperationException {
+    try {
+      workspace.git().reset().setMode(ResetType.HARD).setRef(commit.name()).call();
+    } catch (GitAPIException | RuntimeException e) {
+      throw new GitOperationException("git -C " + folder + " reset --hard " + commit.name(),
+          "Cannot check out " + commit.name() + " in the validation work tree " + folder, e);
     }
   }
 

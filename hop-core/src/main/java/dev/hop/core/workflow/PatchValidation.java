@@ -17,6 +17,7 @@ import dev.hop.core.git.Branches;
 import dev.hop.core.git.GitId;
 import dev.hop.core.git.InMemoryMerger;
 import dev.hop.core.git.ReleaseArchive;
+import dev.hop.core.git.TreeReader;
 import dev.hop.core.git.ValidationWorktree;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.ReleaseName;
@@ -32,10 +33,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
@@ -94,7 +98,8 @@ public final class PatchValidation {
   }
 
   /**
-   * Runs the validation and reports the tests.
+   * Runs the validation and reports the tests. The validation database is restored while the stage is merged in
+   * memory, and the patches are applied to it, read from the merge, while the merge is checked out.
    *
    * @throws RepositoryStateException MERGE_CONFLICT naming the conflicting paths
    * @throws dev.hop.core.errors.PatchScriptException when a patch's script fails on the validation database
@@ -102,37 +107,121 @@ public final class PatchValidation {
   public TestReport run() throws HopException {
     HopEvents events = project.events();
     CommandHints hints = project.settings().hints();
+    String next = hints.command("patch-apply");
     String branch = "temp-valid-" + target;
     GitId start = new Branches(project.git()).tip(Project.HO_PROD);
-    long t0 = System.nanoTime();
-    try (ValidationWorktree tree = ValidationWorktree.create(project.git(), folder(), branch, start)) {
-      merge(tree, branch);
+    // ho-prod's production state, as the project's clean work tree on ho-prod holds it: the merge keeps it unless a
+    // merged branch changed model/, which is checked once the merge is known
+    ProductionState production = ProductionState.read(project.modelDir());
+    try (Restoring restoring = new Restoring(production, next);
+        ValidationWorktree tree = ValidationWorktree.create(project.git(), folder(), branch, start)) {
+      long t0 = System.nanoTime();
+      GitId merged = merge(tree, branch);
       events.accept(HopEvent.lifecycle("Build " + branch + ": ho-prod and " + branches().size() + " branch"
           + (branches().size() == 1 ? "" : "es") + " merged in " + project.dir().relativize(tree.folder()) + " ("
           + Durations.since(t0) + ")"));
-      ProductionState production = ProductionState.read(tree.folder().resolve("model"));
-      String next = hints.command("patch-apply");
-      long t1 = System.nanoTime();
-      try (ScratchDatabase db = ScratchDatabase.create(database(), project.development(), production, hints, events,
-          next)) {
-        new PatchApplier(db.target(), events, next).apply(context(),
-            id -> fromTree(tree.folder(), id), this::label);
-        events.accept(HopEvent.lifecycle("Build the validation database " + db.target().database() + ": production "
-            + production.version() + " and " + context().size() + " patch" + (context().size() == 1 ? "" : "es")
-            + " (" + Durations.since(t1) + ")"));
-        long t2 = System.nanoTime();
-        regenerate(db.target(), tree.folder());
-        events.accept(HopEvent.lifecycle("Generate the code in the validation work tree (" + Durations.since(t2)
-            + ")"));
-        DatabaseTarget t = db.target();
-        long t3 = System.nanoTime();
-        TestReport report = tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
-        events.accept(HopEvent.lifecycle("Run the project's tests in a forked Maven (" + Durations.since(t3) + ")"));
-        if (!report.passed()) {
-          keepReports(tree.folder());
+      Background<Void> checkout = Background.start("hop-validation-checkout", () -> {
+        tree.checkOut(merged);
+        return null;
+      });
+      ScratchDatabase db;
+      try {
+        db = restoring.database();
+        if (!new TreeReader(tree.workspace()).differences(start.name(), merged.name(), "model").isEmpty()) {
+          checkout.await();
+          db = restoring.replace(ProductionState.read(tree.folder().resolve("model")));
         }
-        return report;
+        long t1 = System.nanoTime();
+        Map<String, SortedMap<String, byte[]>> files = new TreeReader(tree.workspace()).folders(merged.name(),
+            Project.PATCHES, context().stream().map(PatchId::value).toList());
+        new PatchApplier(db.target(), events, next).apply(context(),
+            id -> new PatchApplier.Files(files.get(id.value()), Optional.empty()), this::label);
+        events.accept(HopEvent.lifecycle("Build the validation database " + db.target().database() + ": production "
+            + restoring.version() + " and " + context().size() + " patch" + (context().size() == 1 ? "" : "es") + " ("
+            + Durations.format(restoring.took().plusNanos(System.nanoTime() - t1)) + ")"));
+      } finally {
+        checkout.join();
       }
+      checkout.await();
+      long t2 = System.nanoTime();
+      regenerate(db.target(), tree.folder());
+      events.accept(HopEvent.lifecycle("Generate the code in the validation work tree (" + Durations.since(t2)
+          + ")"));
+      DatabaseTarget t = db.target();
+      long t3 = System.nanoTime();
+      TestReport report = tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+      events.accept(HopEvent.lifecycle("Run the project's tests in a forked Maven (" + Durations.since(t3) + ")"));
+      if (!report.passed()) {
+        keepReports(tree.folder());
+      }
+      return report;
+    }
+  }
+
+  /**
+   * The validation database, restored at the production state on a thread of its own from the moment it is made;
+   * closing it waits for the restore and drops the database.
+   */
+  private final class Restoring implements AutoCloseable {
+    private final String next;
+    private final Background<ScratchDatabase> work;
+    private ScratchDatabase database;
+    private ProductionState production;
+    private Duration took = Duration.ZERO;
+
+    Restoring(ProductionState production, String next) {
+      this.next = next;
+      this.production = production;
+      this.work = Background.start("hop-validation-database", () -> restore(production));
+    }
+
+    private ScratchDatabase restore(ProductionState production) throws HopException {
+      long start = System.nanoTime();
+      ScratchDatabase restored = ScratchDatabase.create(PatchValidation.this.database(), project.development(),
+          production, project.settings().hints(), project.events(), next);
+      took = Duration.ofNanos(System.nanoTime() - start);
+      return restored;
+    }
+
+    /** The restored database, once the restore is over. */
+    ScratchDatabase database() throws HopException {
+      if (database == null) {
+        database = work.await();
+      }
+      return database;
+    }
+
+    /** Drops the restored database and restores {@code production} instead, on this thread. */
+    ScratchDatabase replace(ProductionState production) throws HopException {
+      ScratchDatabase old = database();
+      database = null;
+      old.close();
+      this.production = production;
+      database = restore(production);
+      return database;
+    }
+
+    /** The production version restored. */
+    Version version() {
+      return production.version();
+    }
+
+    /** How long the restore took. */
+    Duration took() {
+      return took;
+    }
+
+    @Override
+    public void close() throws HopException {
+      if (database == null) {
+        work.join();
+        try {
+          database = work.await();
+        } catch (HopException | RuntimeException e) {
+          return; // nothing was made (a failed restore drops what it made); the goal reports why it stopped
+        }
+      }
+      database.close();
     }
   }
 
@@ -165,10 +254,11 @@ public final class PatchValidation {
     }
   }
 
-  /** Merges the stage's branches and the patch's into the work tree's branch, in memory, then checks it out once. */
-  private void merge(ValidationWorktree tree, String branch) throws HopException {
+  /** Merges the stage's branches and the patch's onto the work tree's branch, in memory. */
+  private GitId merge(ValidationWorktree tree, String branch) throws HopException {
+    GitId merged;
     try {
-      new InMemoryMerger(tree.workspace(), project.clock()).mergeAll(branches(),
+      merged = new InMemoryMerger(tree.workspace(), project.clock()).merge(branches(),
           source -> "Merge " + source + " into " + branch);
     } catch (RepositoryStateException e) {
       if (e.reason() != RepositoryStateException.Reason.MERGE_CONFLICT) {
@@ -177,6 +267,7 @@ public final class PatchValidation {
       throw conflict(e.ref(), branch, e);
     }
     project.events().accept(HopEvent.detail("Built " + branch + " from ho-prod and " + String.join(", ", branches())));
+    return merged;
   }
 
   private RepositoryStateException conflict(String source, String branch, RepositoryStateException e) {
@@ -201,11 +292,6 @@ public final class PatchValidation {
 
   private String label(PatchId id) {
     return releases.releaseListing(id).orElse(ReleaseName.stage(target)).toString();
-  }
-
-  private static PatchApplier.Files fromTree(Path tree, PatchId id) throws HopException {
-    Path dir = tree.resolve(Project.patchFolder(id));
-    return new PatchApplier.Files(PatchSources.fromWorkingTree(dir), Optional.of(dir));
   }
 
   private void regenerate(DatabaseTarget db, Path tree) throws HopException {

@@ -8,7 +8,10 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Checks the throw-away validation clone: shared objects, own branch, project untouched, removed on close. */
+/**
+ * Checks the throw-away validation clone: shared objects, own branch, nothing written until checked out, project
+ * untouched, removed on close.
+ */
 class ValidationWorktreeIT {
   @RegisterExtension
   final GitFixture git = new GitFixture();
@@ -26,6 +29,9 @@ class ValidationWorktreeIT {
 
     try (ValidationWorktree tree = ValidationWorktree.create(alice, folder, "temp-valid-1.0.0", GitId.of(prod))) {
       assertThat(git.cli().run(folder, "symbolic-ref", "--short", "HEAD")).isEqualTo("temp-valid-1.0.0");
+      assertThat(git.cli().run(folder, "rev-parse", "HEAD")).isEqualTo(prod.name());
+      assertThat(folder.resolve("README.md")).as("not checked out yet").doesNotExist();
+      tree.checkOut(GitId.of(prod));
       assertThat(git.cli().run(folder, "status", "--porcelain")).isEmpty();
       assertThat(folder.resolve("README.md")).exists();
       assertThat(git.cli().run(folder, "count-objects")).startsWith("0 objects");

@@ -1,0 +1,110 @@
+package dev.hop.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hop.core.errors.RepositoryStateException;
+import dev.hop.core.release.ReleaseLevel;
+import dev.hop.core.validate.TestDatabaseTarget;
+import dev.hop.core.validate.TestReport;
+import dev.hop.core.validate.TestRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * patch-add's validation builds its database while it merges the stage: what the tests see is still the merged
+ * tree's production state with the merged patches, and a merge that fails leaves no database behind.
+ */
+class PatchValidationIT {
+  @RegisterExtension
+  final CoreProject project = new CoreProject();
+  private final TablesRunner tests = new TablesRunner();
+
+  @BeforeEach
+  void open() throws Exception {
+    project.tests(tests);
+    project.call(hop -> hop.releaseNew().setLevel(ReleaseLevel.MINOR).call());
+  }
+
+  @Test
+  void aBranchThatChangedModelIsValidatedOnTheMergedProductionState() throws Exception {
+    project.startPatch("1-users", Map.of("01.sql", "CREATE TABLE public.users (id int);\n"));
+    Path schema = project.dir().resolve("model/schema-0.0.0.sql");
+    Files.writeString(schema, Files.readString(schema) + "\nCREATE TABLE public.legacy (id int);\n");
+    project.git("commit", "-q", "-am", "Patch 1-users also edits the production snapshot");
+    project.git("push", "-q", "origin", "ho-patch/1-users");
+    project.git("switch", "-q", "ho-prod");
+
+    project.call(hop -> hop.patchAdd().setId("1-users").call());
+
+    assertThat(tests.seen).as("users from the patch, legacy from the merged model/").containsExactly(
+        "users legacy");
+    assertThat(project.databases()).doesNotContain(project.development() + "_validation");
+  }
+
+  @Test
+  void aConflictLeavesNeitherTheValidationDatabaseNorItsWorkTree() throws Exception {
+    project.startPatch("1-notes", Map.of("01.sql", "SELECT 1;\n"));
+    Files.writeString(project.dir().resolve("notes.txt"), "from 1-notes\n");
+    project.git("add", "notes.txt");
+    project.git("commit", "-q", "-m", "notes of 1-notes");
+    project.git("push", "-q", "origin", "ho-patch/1-notes");
+    project.git("switch", "-q", "ho-prod");
+    project.call(hop -> hop.patchAdd().setId("1-notes").call());
+    project.startPatch("2-notes", Map.of("01.sql", "SELECT 2;\n"));
+    Files.writeString(project.dir().resolve("notes.txt"), "from 2-notes\n");
+    project.git("add", "notes.txt");
+    project.git("commit", "-q", "-m", "notes of 2-notes");
+    project.git("push", "-q", "origin", "ho-patch/2-notes");
+    project.git("switch", "-q", "ho-prod");
+    List<String> databasesBefore = project.databases();
+    String originBefore = project.originGit("for-each-ref");
+
+    assertThatThrownBy(() -> project.call(hop -> hop.patchAdd().setId("2-notes").call()))
+        .isInstanceOfSatisfying(RepositoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.MERGE_CONFLICT))
+        .hasMessageContaining("conflicts on notes.txt");
+
+    assertThat(project.databases()).as("the database restored beside the merge is dropped")
+        .isEqualTo(databasesBefore).doesNotContain(project.development() + "_validation");
+    assertThat(project.dir().resolve("target/hop/validation-2-notes")).doesNotExist();
+    assertThat(project.originGit("for-each-ref")).isEqualTo(originBefore);
+    assertThat(tests.seen).as("only 1-notes was validated").hasSize(1);
+  }
+
+  /** Passes, after noting which of the tables users and legacy the validation database has. */
+  private static final class TablesRunner implements TestRunner {
+    private final List<String> seen = new ArrayList<>();
+
+    @Override
+    public TestReport run(Path project, TestDatabaseTarget database) {
+      Properties login = new Properties();
+      database.user().ifPresent(user -> login.setProperty("user", user));
+      if (database.password().isPresent()) {
+        login.setProperty("password", database.password().reveal());
+      }
+      try (Connection c = DriverManager.getConnection(database.jdbcUrl(), login); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT concat_ws(' ', to_regclass('public.users'),"
+              + " to_regclass('public.legacy'))")) {
+        rs.next();
+        seen.add(rs.getString(1));
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return new TestReport(1, 0, 0, 0, List.of(), 0, Duration.ofMillis(1));
+    }
+  }
+}
