@@ -5,7 +5,6 @@ import dev.hop.core.base.HopEvent;
 import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.PatchValidationException;
 import dev.hop.core.errors.TestRunException;
-import dev.hop.core.git.Branches;
 import dev.hop.core.git.ReleaseArchive;
 import dev.hop.core.git.TeamLock;
 import dev.hop.core.plan.PlanRunner;
@@ -18,6 +17,7 @@ import dev.hop.core.release.Version;
 import dev.hop.core.validate.TestReport;
 import dev.hop.core.validate.TestRunner;
 import dev.hop.core.workflow.AtomicFiles;
+import dev.hop.core.workflow.Background;
 import dev.hop.core.workflow.BranchGuard;
 import dev.hop.core.workflow.HoProdCommit;
 import dev.hop.core.workflow.PatchValidation;
@@ -30,10 +30,11 @@ import java.util.Optional;
 
 /**
  * Adds a patch to a stage release: validates it in a separate work tree against a fresh validation database with the
- * project's tests, then, under the team lock, appends it to the stage file, commits and pushes ho-prod and archives
- * its branch. Refuses ({@code HopUserException}) an invalid id or version, the wrong branch, uncommitted files, a
- * branch not synced with origin, a release state that refuses the patch, a missing patch branch, the lock held by
- * someone else, a merge conflict, a failing script, and failing tests ({@link PatchValidationException}).
+ * project's tests, then, under the team lock, appends it to the stage file, commits, and pushes ho-prod and the
+ * archived branch in one atomic push. Refuses ({@code HopUserException}) an invalid id or version, the wrong branch,
+ * uncommitted files, a branch not synced with origin, a release state that refuses the patch, a missing patch branch,
+ * the lock held by someone else, a merge conflict, a failing script, and failing tests
+ * ({@link PatchValidationException}).
  */
 public final class PatchAddCommand extends HopCommand<PatchAddResult> {
   static final String GOAL = "patch-add";
@@ -65,16 +66,30 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
     PatchId patch = PatchId.of(id);
     Optional<Version> version = toVersion == null ? Optional.empty() : Optional.of(Version.parse(toVersion));
     TeamGate gate = new TeamGate(project);
-    gate.requireReady("add patch " + patch);
-    Releases releases = project.releases();
-    Version target = releases.patchAddTarget(patch, version);
-    TestRunner tests = project.testRunner().orElseThrow(() -> new TestRunException(project.dir(),
-        "Cannot validate patch " + patch + ": hop does not know how to start Maven for the project's tests."
-            + " Run the goal from Maven: " + hints.command(GOAL, "id", patch.value()), null));
-    PatchValidation validation = new PatchValidation(project, releases, target, patch, tests);
+    // the repository is opened, checked and fetched on a thread of its own while the release files, the production
+    // state and the validation database are checked; its refusals come first, as when one ran after the other
+    Background<Void> ready = project.startGit(git -> {
+      TeamGate.requireReady(git, "add patch " + patch);
+      return null;
+    });
+    Releases releases;
+    Version target;
+    PatchValidation validation;
+    try {
+      releases = project.releases();
+      target = releases.patchAddTarget(patch, version);
+      TestRunner tests = project.testRunner().orElseThrow(() -> new TestRunException(project.dir(),
+          "Cannot validate patch " + patch + ": hop does not know how to start Maven for the project's tests."
+              + " Run the goal from Maven: " + hints.command(GOAL, "id", patch.value()), null));
+      validation = new PatchValidation(project, releases, target, patch, tests);
+      ProductionState.read(project.modelDir());
+      ScratchDatabase.checkUsable(validation.database(), hints, "validate patch " + patch + " in");
+    } catch (HopException | RuntimeException e) {
+      ready.await();
+      throw e;
+    }
+    ready.await();
     requireBranches(validation.branches(), patch, hints);
-    ProductionState.read(project.modelDir());
-    ScratchDatabase.checkUsable(validation.database(), hints, "validate patch " + patch + " in");
     return () -> {
       try (TeamLock lock = gate.lock(GOAL)) {
         TestReport report = validation.run();
@@ -101,9 +116,8 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
     new PlanRunner(project.events(), project.clock()).run(List.of(
         commit.step("Add " + patch + " to " + file + " and commit",
             () -> AtomicFiles.write(project.dir().resolve(file), updated.text())),
-        Step.irreversible("Push ho-prod to origin", () -> new Branches(project.git()).push(Project.HO_PROD)),
-        Step.irreversible("Archive ho-patch/" + patch + " as " + archived,
-            () -> new ReleaseArchive(project.git()).archive(patch, target))));
+        Step.irreversible("Push ho-prod to origin with ho-patch/" + patch + " archived as " + archived,
+            () -> new ReleaseArchive(project.git()).archive(patch, target, List.of(Project.HO_PROD)))));
     return new PatchAddResult(patch, stage, updated.patches(), report.counts(),
         commit.commit().orElseThrow().abbreviated(), archived, took());
   }

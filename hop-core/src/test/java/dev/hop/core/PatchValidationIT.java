@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.release.ReleaseLevel;
+import dev.hop.core.testing.TestPostgres;
 import dev.hop.core.validate.TestDatabaseTarget;
 import dev.hop.core.validate.TestReport;
 import dev.hop.core.validate.TestRunner;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * patch-add's validation builds its database while it merges the stage: what the tests see is still the merged
- * tree's production state with the merged patches, and a merge that fails leaves no database behind.
+ * patch-add checks Git and its databases at once, and its validation builds the database while it merges the stage:
+ * the refusals come in the order they did one after the other, what the tests see is still the merged tree's
+ * production state with the merged patches, and a merge that fails leaves no database behind.
  */
 class PatchValidationIT {
   @RegisterExtension
@@ -83,6 +85,21 @@ class PatchValidationIT {
     assertThat(project.dir().resolve("target/hop/validation-2-notes")).doesNotExist();
     assertThat(project.originGit("for-each-ref")).isEqualTo(originBefore);
     assertThat(tests.seen).as("only 1-notes was validated").hasSize(1);
+  }
+
+  @Test
+  void offHoProdThatRefusalComesBeforeTheDatabases() throws Exception {
+    project.startPatch("1-users", Map.of("01.sql", "CREATE TABLE public.users (id int);\n"));
+    try (Connection c = TestPostgres.get().maintenance(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + project.development() + "_validation");
+    }
+    String originBefore = project.originGit("for-each-ref");
+
+    assertThatThrownBy(() -> project.call(hop -> hop.patchAdd().setId("1-users").call()))
+        .isInstanceOf(RepositoryStateException.class)
+        .hasMessageStartingWith("Must be on ho-prod branch to add patch 1-users (the current branch is"
+            + " ho-patch/1-users)");
+    assertThat(project.originGit("for-each-ref")).isEqualTo(originBefore);
   }
 
   /** Passes, after noting which of the tables users and legacy the validation database has. */

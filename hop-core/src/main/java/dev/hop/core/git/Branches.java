@@ -129,6 +129,11 @@ public final class Branches {
       refs.add(RefPush.branch(branch, tip(branch).objectId()));
     }
     new Pusher(workspace).pushAtomic(refs);
+    setUpstreams(branches);
+  }
+
+  /** Sets origin's branch of the same name as the upstream of each of the local {@code branches}. */
+  void setUpstreams(List<String> branches) throws GitOperationException {
     for (String branch : branches) {
       try {
         var config = workspace.repository().getConfig();

@@ -40,25 +40,38 @@ public final class ReleaseArchive {
    *     release branch already exists, UNUSABLE when the patch branch is checked out
    */
   public GitId archive(PatchId id, Version version) throws HopException {
+    return archive(id, version, List.of());
+  }
+
+  /**
+   * Archives the patch branch as {@link #archive(PatchId, Version)} does, in the same atomic push as the local
+   * {@code branches} (fast-forward only, each set as its branch's upstream): origin takes all or none, so that a
+   * stage file committed on ho-prod reaches origin together with its patch's release branch.
+   */
+  public GitId archive(PatchId id, Version version, List<String> branches) throws HopException {
     String from = patchBranch(id);
     String to = releaseBranch(version, id);
-    Branches branches = new Branches(workspace);
+    Branches refs = new Branches(workspace);
     if (from.equals(workspace.currentBranch())) {
       throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, from, List.of(),
           "Cannot archive " + from + " while it is checked out. Switch to ho-prod first: git switch ho-prod");
     }
-    if (branches.existsLocally(to) || branches.existsOnOrigin(to)) {
+    if (refs.existsLocally(to) || refs.existsOnOrigin(to)) {
       throw new RepositoryStateException(RepositoryStateException.Reason.REF_EXISTS, to, List.of(),
           "Cannot archive " + from + ": " + to + " already exists. See it with: git log -1 " + to);
     }
-    GitId tip = branches.tip(from);
+    GitId tip = refs.tip(from);
     List<RefPush> pushes = new ArrayList<>();
+    for (String branch : branches) {
+      pushes.add(RefPush.branch(branch, refs.tip(branch).objectId()));
+    }
     pushes.add(RefPush.create(Constants.R_HEADS + to, tip.objectId()));
     Optional<ObjectId> onOrigin = workspace.resolve(Refs.remoteBranch(from));
     onOrigin.ifPresent(old -> pushes.add(RefPush.delete(Constants.R_HEADS + from, old)));
     new Pusher(workspace).pushAtomic(pushes);
-    branches.create(to, tip);
-    branches.deleteLocally(from);
+    refs.setUpstreams(branches);
+    refs.create(to, tip);
+    refs.deleteLocally(from);
     workspace.events().accept(HopEvent.lifecycle("Archived " + from + " as " + to));
     return tip;
   }

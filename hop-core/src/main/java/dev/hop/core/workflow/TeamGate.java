@@ -30,7 +30,14 @@ public final class TeamGate {
    *     synced with origin"
    */
   public void requireReady(String step) throws HopException {
-    GitWorkspace git = project.git();
+    requireReady(project.git(), step);
+  }
+
+  /**
+   * {@link #requireReady(String)} on {@code git}, the project's repository, for a goal that opened it on a thread of
+   * its own ({@link Project#startGit}).
+   */
+  public static void requireReady(GitWorkspace git, String step) throws HopException {
     String branch = git.currentBranch();
     if (!Project.HO_PROD.equals(branch)) {
       throw new RepositoryStateException(RepositoryStateException.Reason.UNUSABLE, branch, List.of(),

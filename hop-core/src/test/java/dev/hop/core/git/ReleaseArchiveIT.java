@@ -3,9 +3,11 @@ package dev.hop.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hop.core.errors.HopException;
 import dev.hop.core.errors.RepositoryStateException;
 import dev.hop.core.release.PatchId;
 import dev.hop.core.release.Version;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,6 +48,44 @@ class ReleaseArchiveIT {
         .containsExactlyInAnyOrder("ho-prod", "ho-release/0.1.0/7", "origin/ho-prod", "origin/ho-release/0.1.0/7");
     assertThat(git.originGit("rev-parse", "refs/heads/ho-release/0.1.0/7")).isEqualTo(tip);
     assertThat(git.originGit("branch", "--list", "ho-patch/*")).isEmpty();
+  }
+
+  @Test
+  void archivesInTheSameAtomicPushAsHoProd() throws Exception {
+    git.git("alice", "switch", "-q", "-c", "ho-patch/3");
+    String tip = git.commit("alice", "Patches/3/01.sql", "select 3;\n");
+    git.git("alice", "push", "-q", "origin", "ho-patch/3");
+    git.git("alice", "switch", "-q", "ho-prod");
+    String stage = git.commit("alice", "releases/0.1.0-stage.txt", "3\n");
+    GitWorkspace alice = git.workspace("alice");
+    new OriginSync(alice).fetch();
+
+    new ReleaseArchive(alice).archive(PatchId.of("3"), Version.parse("0.1.0"), List.of("ho-prod"));
+
+    assertThat(git.originGit("branch", "--format=%(refname:short) %(objectname)").lines())
+        .containsExactlyInAnyOrder("ho-prod " + stage, "ho-release/0.1.0/3 " + tip);
+    assertThat(git.git("alice", "rev-parse", "origin/ho-prod", "ho-release/0.1.0/3")).isEqualTo(stage + "\n" + tip);
+    assertThat(git.git("alice", "config", "branch.ho-prod.merge")).isEqualTo("refs/heads/ho-prod");
+  }
+
+  @Test
+  void originTakesNeitherWhenItRefusesHoProd() throws Exception {
+    git.git("alice", "switch", "-q", "-c", "ho-patch/4");
+    git.commit("alice", "Patches/4/01.sql", "select 4;\n");
+    git.git("alice", "push", "-q", "origin", "ho-patch/4");
+    git.git("alice", "switch", "-q", "ho-prod");
+    git.commit("alice", "releases/0.1.0-stage.txt", "4\n");
+    GitWorkspace alice = git.workspace("alice");
+    new OriginSync(alice).fetch();
+    git.commit("bob", "README.md", "bob was first\n");
+    git.git("bob", "push", "-q", "origin", "ho-prod");
+    String originBefore = git.originGit("for-each-ref");
+
+    assertThatThrownBy(() -> new ReleaseArchive(alice).archive(PatchId.of("4"), Version.parse("0.1.0"),
+        List.of("ho-prod"))).isInstanceOf(HopException.class);
+
+    assertThat(git.originGit("for-each-ref")).isEqualTo(originBefore);
+    assertThat(git.git("alice", "branch", "--list", "ho-patch/4")).as("kept locally").contains("ho-patch/4");
   }
 
   @Test
