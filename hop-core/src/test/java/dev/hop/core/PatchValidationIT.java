@@ -58,6 +58,26 @@ class PatchValidationIT {
   }
 
   @Test
+  void aPatchThatALaterBranchChangedIsAppliedAsTheMergeHasIt() throws Exception {
+    project.startPatch("1-users", Map.of("01.sql", "CREATE TABLE public.users (id int);\n"));
+    project.git("switch", "-q", "ho-prod");
+    project.call(hop -> hop.patchAdd().setId("1-users").call());
+    project.startPatch("2-legacy", Map.of("01.sql", "CREATE TABLE public.legacy (id int);\n"));
+    project.git("merge", "-q", "--no-edit", "origin/ho-release/0.1.0/1-users");
+    Files.writeString(project.dir().resolve("Patches/1-users/01.sql"), "CREATE TABLE public.users (id int, name"
+        + " text);\n");
+    project.git("commit", "-q", "-am", "2-legacy fixes 1-users");
+    project.git("push", "-q", "origin", "ho-patch/2-legacy");
+    project.git("switch", "-q", "ho-prod");
+    tests.query = "SELECT string_agg(attname, ' ' ORDER BY attnum) FROM pg_attribute"
+        + " WHERE attrelid = 'public.users'::regclass AND attnum > 0";
+
+    project.call(hop -> hop.patchAdd().setId("2-legacy").call());
+
+    assertThat(tests.seen).as("1-users as 2-legacy's merge left it").containsExactly("users", "id name");
+  }
+
+  @Test
   void aConflictLeavesNeitherTheValidationDatabaseNorItsWorkTree() throws Exception {
     project.startPatch("1-notes", Map.of("01.sql", "SELECT 1;\n"));
     Files.writeString(project.dir().resolve("notes.txt"), "from 1-notes\n");
@@ -102,9 +122,10 @@ class PatchValidationIT {
     assertThat(project.originGit("for-each-ref")).isEqualTo(originBefore);
   }
 
-  /** Passes, after noting which of the tables users and legacy the validation database has. */
+  /** Passes, after noting the answer of the validation database to {@link #query}: by default, its tables. */
   private static final class TablesRunner implements TestRunner {
     private final List<String> seen = new ArrayList<>();
+    private String query = "SELECT concat_ws(' ', to_regclass('public.users'), to_regclass('public.legacy'))";
 
     @Override
     public TestReport run(Path project, TestDatabaseTarget database) {
@@ -114,8 +135,7 @@ class PatchValidationIT {
         login.setProperty("password", database.password().reveal());
       }
       try (Connection c = DriverManager.getConnection(database.jdbcUrl(), login); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT concat_ws(' ', to_regclass('public.users'),"
-              + " to_regclass('public.legacy'))")) {
+          ResultSet rs = s.executeQuery(query)) {
         rs.next();
         seen.add(rs.getString(1));
       } catch (SQLException e) {
