@@ -91,7 +91,8 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
     ready.await();
     requireBranches(validation.branches(), patch, hints);
     return () -> {
-      try (TeamLock lock = gate.lock(GOAL)) {
+      // closed in reverse: the lock is released while the validation's work tree and database are removed
+      try (validation; TeamLock lock = gate.lock(GOAL)) {
         TestReport report = validation.run();
         ReleaseName stage = ReleaseName.stage(target);
         project.events().accept(HopEvent.lifecycle("Validation of " + patch + " into " + stage + ": "

@@ -46,9 +46,10 @@ import java.util.stream.Stream;
  * patch-add's validation: in a separate work tree, {@code temp-valid-X.Y.Z} = ho-prod + the pending
  * stages' patch branches + the patch; a validation database at the production state with the context applied
  * (every patch read from the merged tree); code regenerated there; the project's tests run against it. The work
- * tree, its branch and the database are gone when it returns, whatever happened.
+ * tree, its branch and the database are gone when it fails; when it reports the tests, they are being removed on a
+ * thread of their own, while the caller records the outcome, and {@link #close()} waits until they are.
  */
-public final class PatchValidation {
+public final class PatchValidation implements AutoCloseable {
   /** The suffix of the validation database's name. */
   public static final String DATABASE_SUFFIX = "validation";
 
@@ -57,6 +58,7 @@ public final class PatchValidation {
   private final Version target;
   private final PatchId patch;
   private final TestRunner tests;
+  private Background<Void> cleanup;
 
   public PatchValidation(Project project, Releases releases, Version target, PatchId patch, TestRunner tests) {
     this.project = project;
@@ -99,63 +101,124 @@ public final class PatchValidation {
 
   /**
    * Runs the validation and reports the tests. The validation database is restored while the stage is merged in
-   * memory, and the patches are applied to it, read from the merge, while the merge is checked out.
+   * memory, and the patches are applied to it, read from the merge, while the merge is checked out. Once.
    *
    * @throws RepositoryStateException MERGE_CONFLICT naming the conflicting paths
    * @throws dev.hop.core.errors.PatchScriptException when a patch's script fails on the validation database
    */
   public TestReport run() throws HopException {
-    HopEvents events = project.events();
-    CommandHints hints = project.settings().hints();
-    String next = hints.command("patch-apply");
+    if (cleanup != null) {
+      throw new IllegalStateException("A validation runs once");
+    }
+    String next = project.settings().hints().command("patch-apply");
     String branch = "temp-valid-" + target;
     GitId start = new Branches(project.git()).tip(Project.HO_PROD);
     // ho-prod's production state, as the project's clean work tree on ho-prod holds it: the merge keeps it unless a
     // merged branch changed model/, which is checked once the merge is known
     ProductionState production = ProductionState.read(project.modelDir());
-    try (Restoring restoring = new Restoring(production, next);
-        ValidationWorktree tree = ValidationWorktree.create(project.git(), folder(), branch, start)) {
-      long t0 = System.nanoTime();
-      GitId merged = merge(tree, branch);
-      events.accept(HopEvent.lifecycle("Build " + branch + ": ho-prod and " + branches().size() + " branch"
-          + (branches().size() == 1 ? "" : "es") + " merged in " + project.dir().relativize(tree.folder()) + " ("
-          + Durations.since(t0) + ")"));
-      Background<Void> checkout = Background.start("hop-validation-checkout", () -> {
-        tree.checkOut(merged);
-        return null;
-      });
-      ScratchDatabase db;
-      try {
-        db = restoring.database();
-        if (!new TreeReader(tree.workspace()).differences(start.name(), merged.name(), "model").isEmpty()) {
-          checkout.await();
-          db = restoring.replace(ProductionState.read(tree.folder().resolve("model")));
-        }
-        long t1 = System.nanoTime();
-        Map<String, SortedMap<String, byte[]>> files = new TreeReader(tree.workspace()).folders(merged.name(),
-            Project.PATCHES, context().stream().map(PatchId::value).toList());
-        new PatchApplier(db.target(), events, next).apply(context(),
-            id -> new PatchApplier.Files(files.get(id.value()), Optional.empty()), this::label);
-        events.accept(HopEvent.lifecycle("Build the validation database " + db.target().database() + ": production "
-            + restoring.version() + " and " + context().size() + " patch" + (context().size() == 1 ? "" : "es") + " ("
-            + Durations.format(restoring.took().plusNanos(System.nanoTime() - t1)) + ")"));
-      } finally {
-        checkout.join();
-      }
-      checkout.await();
-      long t2 = System.nanoTime();
-      regenerate(db.target(), tree.folder());
-      events.accept(HopEvent.lifecycle("Generate the code in the validation work tree (" + Durations.since(t2)
-          + ")"));
-      DatabaseTarget t = db.target();
-      long t3 = System.nanoTime();
-      TestReport report = tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
-      events.accept(HopEvent.lifecycle("Run the project's tests in a forked Maven (" + Durations.since(t3) + ")"));
-      if (!report.passed()) {
-        keepReports(tree.folder());
-      }
-      return report;
+    Restoring restoring = new Restoring(production, next);
+    ValidationWorktree tree;
+    try {
+      tree = ValidationWorktree.create(project.git(), folder(), branch, start);
+    } catch (HopException | RuntimeException e) {
+      closeAll(e, restoring);
+      throw e;
     }
+    TestReport report;
+    try {
+      report = validate(restoring, tree, branch, start, next);
+    } catch (HopException | RuntimeException e) {
+      closeAll(e, tree, restoring);
+      throw e;
+    }
+    cleanup = Background.start("hop-validation-cleanup", () -> {
+      closeAll(null, tree, restoring);
+      return null;
+    });
+    return report;
+  }
+
+  /**
+   * Waits until the work tree and the database of a validation that ran to its end are gone; a failure to remove them
+   * is a warning (the next validation replaces them).
+   */
+  @Override
+  public void close() {
+    if (cleanup != null) {
+      try {
+        cleanup.await();
+      } catch (HopException | RuntimeException e) {
+        project.events().accept(HopEvent.warn("The validation of " + patch + " left its work tree or database: "
+            + e.getMessage()));
+      }
+    }
+  }
+
+  /** Closes each of {@code resources} in turn, the failures after the first (or after {@code primary}) suppressed. */
+  private static void closeAll(Throwable primary, AutoCloseable... resources) throws HopException {
+    Throwable first = primary;
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (primary == null && first != null) {
+      if (first instanceof HopException h) {
+        throw h;
+      }
+      throw first instanceof RuntimeException r ? r : new IllegalStateException(first);
+    }
+  }
+
+  private TestReport validate(Restoring restoring, ValidationWorktree tree, String branch, GitId start, String next)
+      throws HopException {
+    HopEvents events = project.events();
+    long t0 = System.nanoTime();
+    GitId merged = merge(tree, branch);
+    events.accept(HopEvent.lifecycle("Build " + branch + ": ho-prod and " + branches().size() + " branch"
+        + (branches().size() == 1 ? "" : "es") + " merged in " + project.dir().relativize(tree.folder()) + " ("
+        + Durations.since(t0) + ")"));
+    Background<Void> checkout = Background.start("hop-validation-checkout", () -> {
+      tree.checkOut(merged);
+      return null;
+    });
+    ScratchDatabase db;
+    try {
+      db = restoring.database();
+      if (!new TreeReader(tree.workspace()).differences(start.name(), merged.name(), "model").isEmpty()) {
+        checkout.await();
+        db = restoring.replace(ProductionState.read(tree.folder().resolve("model")));
+      }
+      long t1 = System.nanoTime();
+      Map<String, SortedMap<String, byte[]>> files = new TreeReader(tree.workspace()).folders(merged.name(),
+          Project.PATCHES, context().stream().map(PatchId::value).toList());
+      new PatchApplier(db.target(), events, next).apply(context(),
+          id -> new PatchApplier.Files(files.get(id.value()), Optional.empty()), this::label);
+      events.accept(HopEvent.lifecycle("Build the validation database " + db.target().database() + ": production "
+          + restoring.version() + " and " + context().size() + " patch" + (context().size() == 1 ? "" : "es") + " ("
+          + Durations.format(restoring.took().plusNanos(System.nanoTime() - t1)) + ")"));
+    } finally {
+      checkout.join();
+    }
+    checkout.await();
+    long t2 = System.nanoTime();
+    regenerate(db.target(), tree.folder());
+    events.accept(HopEvent.lifecycle("Generate the code in the validation work tree (" + Durations.since(t2)
+        + ")"));
+    DatabaseTarget t = db.target();
+    long t3 = System.nanoTime();
+    TestReport report = tests.run(tree.folder(), new TestDatabaseTarget(t.url(), t.user(), t.password()));
+    events.accept(HopEvent.lifecycle("Run the project's tests in a forked Maven (" + Durations.since(t3) + ")"));
+    if (!report.passed()) {
+      keepReports(tree.folder());
+    }
+    return report;
   }
 
   /**
