@@ -1,20 +1,13 @@
 package dev.hop.core.validate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /** Sums the {@code TEST-*.xml} files Surefire writes into one set of counts and failing tests. */
 public final class SurefireReports {
@@ -55,60 +48,71 @@ public final class SurefireReports {
       }
     }
     files.sort(null);
-    DocumentBuilder parser = parser();
     for (Path file : files) {
-      Element suite;
-      try (InputStream in = Files.newInputStream(file)) {
-        suite = parser.parse(in).getDocumentElement();
-      } catch (SAXException e) {
+      Suite suite = new Suite();
+      try {
+        XmlTags.read(Files.readString(file), suite);
+      } catch (IOException e) {
         throw new IOException("Unreadable Surefire report " + file + ": " + e.getMessage(), e);
       }
-      run += count(suite, "tests");
-      failures += count(suite, "failures");
-      errors += count(suite, "errors");
-      skipped += count(suite, "skipped");
-      NodeList cases = suite.getElementsByTagName("testcase");
-      for (int i = 0; i < cases.getLength(); i++) {
-        Element testCase = (Element) cases.item(i);
-        problem(testCase, "failure").or(() -> problem(testCase, "error")).ifPresent(message ->
-            failed.add(new TestReport.FailedTest(name(testCase), message)));
-      }
+      run += suite.count("tests");
+      failures += suite.count("failures");
+      errors += suite.count("errors");
+      skipped += suite.count("skipped");
+      failed.addAll(suite.failed);
     }
     return new Summary(run, failures, errors, skipped, failed);
   }
 
-  private static java.util.Optional<String> problem(Element testCase, String tag) {
-    NodeList nodes = testCase.getElementsByTagName(tag);
-    if (nodes.getLength() == 0) {
-      return java.util.Optional.empty();
+  /**
+   * One report: the counts of its root element ({@code testsuite}) and, for each {@code testcase} with a
+   * {@code failure} (else an {@code error}) in it, the first line of its message (else its type).
+   */
+  private static final class Suite implements XmlTags.Handler {
+    private final List<TestReport.FailedTest> failed = new ArrayList<>();
+    private Map<String, String> root;
+    private String testCase;
+    private String failure;
+    private String error;
+
+    @Override
+    public void start(String name, Map<String, String> attributes) {
+      if (root == null) {
+        root = attributes;
+      } else if (name.equals("testcase")) {
+        String className = attributes.getOrDefault("classname", "");
+        testCase = className.substring(className.lastIndexOf('.') + 1) + "." + attributes.getOrDefault("name", "");
+        failure = null;
+        error = null;
+      } else if (testCase != null && name.equals("failure") && failure == null) {
+        failure = message(attributes);
+      } else if (testCase != null && name.equals("error") && error == null) {
+        error = message(attributes);
+      }
     }
-    Element problem = (Element) nodes.item(0);
-    String message = problem.getAttribute("message");
-    if (message.isBlank()) {
-      message = problem.getAttribute("type");
+
+    @Override
+    public void end(String name) {
+      if (name.equals("testcase") && testCase != null) {
+        String problem = failure != null ? failure : error;
+        if (problem != null) {
+          failed.add(new TestReport.FailedTest(testCase, problem));
+        }
+        testCase = null;
+      }
     }
-    return java.util.Optional.of(message.strip().lines().findFirst().orElse(""));
-  }
 
-  private static String name(Element testCase) {
-    String className = testCase.getAttribute("classname");
-    String simple = className.substring(className.lastIndexOf('.') + 1);
-    return simple + "." + testCase.getAttribute("name");
-  }
+    int count(String attribute) {
+      String value = root == null ? "" : root.getOrDefault(attribute, "");
+      return value.isBlank() ? 0 : Integer.parseInt(value.trim());
+    }
 
-  private static int count(Element suite, String attribute) {
-    String value = suite.getAttribute(attribute);
-    return value.isBlank() ? 0 : Integer.parseInt(value.trim());
-  }
-
-  private static DocumentBuilder parser() throws IOException {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return factory.newDocumentBuilder();
-    } catch (ParserConfigurationException e) {
-      throw new IOException("No XML parser for Surefire reports: " + e.getMessage(), e);
+    private static String message(Map<String, String> problem) {
+      String message = problem.getOrDefault("message", "");
+      if (message.isBlank()) {
+        message = problem.getOrDefault("type", "");
+      }
+      return message.strip().lines().findFirst().orElse("");
     }
   }
 }
