@@ -31,10 +31,10 @@ import java.util.Optional;
 /**
  * Adds a patch to a stage release: validates it in a separate work tree against a fresh validation database with the
  * project's tests, then, under the team lock, appends it to the stage file, commits, and pushes ho-prod and the
- * archived branch in one atomic push. Refuses ({@code HopUserException}) an invalid id or version, the wrong branch,
- * uncommitted files, a branch not synced with origin, a release state that refuses the patch, a missing patch branch,
- * the lock held by someone else, a merge conflict, a failing script, and failing tests
- * ({@link PatchValidationException}).
+ * archived branch in one atomic push that also releases the lock (none of them when the lock was broken meanwhile).
+ * Refuses ({@code HopUserException}) an invalid id or version, the wrong branch, uncommitted files, a branch not
+ * synced with origin, a release state that refuses the patch, a missing patch branch, the lock held by someone else,
+ * a merge conflict, a failing script, and failing tests ({@link PatchValidationException}).
  */
 public final class PatchAddCommand extends HopCommand<PatchAddResult> {
   static final String GOAL = "patch-add";
@@ -102,12 +102,12 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
               report.failed().stream().map(TestReport.FailedTest::toString).toList(), report.exitCode(),
               project.dir().relativize(validation.reportsFolder()) + "/", hints);
         }
-        return record(releases, target, patch, report);
+        return record(releases, target, patch, report, lock);
       }
     };
   }
 
-  private PatchAddResult record(Releases releases, Version target, PatchId patch, TestReport report)
+  private PatchAddResult record(Releases releases, Version target, PatchId patch, TestReport report, TeamLock lock)
       throws HopException {
     ReleaseName stage = ReleaseName.stage(target);
     ReleaseFile updated = releases.stage(target).orElse(ReleaseFile.EMPTY).append(patch);
@@ -117,8 +117,9 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
     new PlanRunner(project.events(), project.clock()).run(List.of(
         commit.step("Add " + patch + " to " + file + " and commit",
             () -> AtomicFiles.write(project.dir().resolve(file), updated.text())),
-        Step.irreversible("Push ho-prod to origin with ho-patch/" + patch + " archived as " + archived,
-            () -> new ReleaseArchive(project.git()).archive(patch, target, List.of(Project.HO_PROD)))));
+        Step.irreversible("Push ho-prod to origin with ho-patch/" + patch + " archived as " + archived
+            + ", releasing the lock", () -> new ReleaseArchive(project.git()).archive(patch, target,
+            List.of(Project.HO_PROD), lock::pushAndRelease))));
     return new PatchAddResult(patch, stage, updated.patches(), report.counts(),
         commit.commit().orElseThrow().abbreviated(), archived, took());
   }

@@ -40,15 +40,22 @@ public final class ReleaseArchive {
    *     release branch already exists, UNUSABLE when the patch branch is checked out
    */
   public GitId archive(PatchId id, Version version) throws HopException {
-    return archive(id, version, List.of());
+    return archive(id, version, List.of(), new Pusher(workspace)::pushAtomic);
+  }
+
+  /** How the refs are pushed, in one atomic push. */
+  @FunctionalInterface
+  public interface AtomicPush {
+    void push(List<RefPush> refs) throws HopException;
   }
 
   /**
    * Archives the patch branch as {@link #archive(PatchId, Version)} does, in the same atomic push as the local
-   * {@code branches} (fast-forward only, each set as its branch's upstream): origin takes all or none, so that a
-   * stage file committed on ho-prod reaches origin together with its patch's release branch.
+   * {@code branches} (fast-forward only, each set as its branch's upstream), made by {@code push} (a team lock's,
+   * that releases the lock with them): origin takes all or none, so that a stage file committed on ho-prod reaches
+   * origin together with its patch's release branch.
    */
-  public GitId archive(PatchId id, Version version, List<String> branches) throws HopException {
+  public GitId archive(PatchId id, Version version, List<String> branches, AtomicPush push) throws HopException {
     String from = patchBranch(id);
     String to = releaseBranch(version, id);
     Branches refs = new Branches(workspace);
@@ -68,7 +75,7 @@ public final class ReleaseArchive {
     pushes.add(RefPush.create(Constants.R_HEADS + to, tip.objectId()));
     Optional<ObjectId> onOrigin = workspace.resolve(Refs.remoteBranch(from));
     onOrigin.ifPresent(old -> pushes.add(RefPush.delete(Constants.R_HEADS + from, old)));
-    new Pusher(workspace).pushAtomic(pushes);
+    push.push(pushes);
     refs.setUpstreams(branches);
     refs.create(to, tip);
     refs.deleteLocally(from);

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.UserConfig;
@@ -98,8 +100,35 @@ public final class TeamLock implements AutoCloseable {
   }
 
   /**
+   * Pushes {@code refs} and releases the lock in one atomic push: origin takes them all and deletes
+   * {@code lock-ho-prod}, or, when the lock is no longer this run's (someone broke it as stale), takes none of them.
+   *
+   * @throws TeamRefusalException LOCK_HELD when the lock was broken, PUSH_REJECTED when origin refused another ref;
+   *     nothing was pushed, and the lock is still to be released
+   */
+  public void pushAndRelease(List<RefPush> refs) throws HopException {
+    List<RefPush> all = new ArrayList<>(refs);
+    all.add(RefPush.delete(Refs.LOCK_TAG, tag));
+    try {
+      new Pusher(workspace).pushAtomic(all);
+    } catch (TeamRefusalException e) {
+      if (!Refs.LOCK_TAG.equals(e.ref())) {
+        throw e;
+      }
+      throw new TeamRefusalException(TeamRefusalException.Reason.LOCK_HELD, Refs.LOCK_TAG, "", "The lock on ho-prod"
+          + " is no longer this run's: someone broke it as stale while " + record.goal() + " ran, so nothing was"
+          + " pushed (" + refs.stream().map(RefPush::remoteRef).collect(Collectors.joining(", ")) + "). See who holds"
+          + " it with: git fetch origin tag lock-ho-prod && git show lock-ho-prod; run " + record.goal()
+          + " again once it is free");
+    }
+    released = true;
+    new Tags(workspace, clock).deleteRef(Refs.LOCK_TAG);
+    workspace.events().accept(HopEvent.detail("Released the lock on ho-prod"));
+  }
+
+  /**
    * Releases the lock: deletes {@code lock-ho-prod} on origin (only if it is still this lock's tag) and
-   * locally. Safe to call more than once.
+   * locally. Safe to call more than once, and after {@link #pushAndRelease}.
    */
   @Override
   public void close() throws HopException {

@@ -60,7 +60,8 @@ class ReleaseArchiveIT {
     GitWorkspace alice = git.workspace("alice");
     new OriginSync(alice).fetch();
 
-    new ReleaseArchive(alice).archive(PatchId.of("3"), Version.parse("0.1.0"), List.of("ho-prod"));
+    new ReleaseArchive(alice).archive(PatchId.of("3"), Version.parse("0.1.0"), List.of("ho-prod"),
+        new Pusher(alice)::pushAtomic);
 
     assertThat(git.originGit("branch", "--format=%(refname:short) %(objectname)").lines())
         .containsExactlyInAnyOrder("ho-prod " + stage, "ho-release/0.1.0/3 " + tip);
@@ -82,7 +83,7 @@ class ReleaseArchiveIT {
     String originBefore = git.originGit("for-each-ref");
 
     assertThatThrownBy(() -> new ReleaseArchive(alice).archive(PatchId.of("4"), Version.parse("0.1.0"),
-        List.of("ho-prod"))).isInstanceOf(HopException.class);
+        List.of("ho-prod"), new Pusher(alice)::pushAtomic)).isInstanceOf(HopException.class);
 
     assertThat(git.originGit("for-each-ref")).isEqualTo(originBefore);
     assertThat(git.git("alice", "branch", "--list", "ho-patch/4")).as("kept locally").contains("ho-patch/4");

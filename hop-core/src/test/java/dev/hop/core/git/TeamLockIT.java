@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,6 +71,39 @@ class TeamLockIT {
           .contains("user: bob");
     }
     assertThat(git.originGit("tag", "-l")).isEmpty();
+  }
+
+  @Test
+  void pushesItsRefsAndReleasesInOneAtomicPush() throws Exception {
+    try (TeamLock lock = acquire("alice", Clock.fixed(T0, ZoneOffset.UTC))) {
+      String next = git.commit("alice", "releases/0.1.0-stage.txt", "1\n");
+
+      lock.pushAndRelease(List.of(RefPush.branch("ho-prod", ObjectId.fromString(next))));
+
+      assertThat(git.originGit("rev-parse", "ho-prod")).isEqualTo(next);
+      assertThat(git.originGit("tag", "-l")).isEmpty();
+      assertThat(git.git("alice", "tag", "-l")).isEmpty();
+    }
+    assertThat(git.events).contains(HopEvent.detail("Released the lock on ho-prod"));
+  }
+
+  @Test
+  void aBrokenLockPushesNothing() throws Exception {
+    TeamLock broken = acquire("alice", Clock.fixed(T0, ZoneOffset.UTC));
+    try (TeamLock lock = acquire("bob", Clock.fixed(T0.plus(Duration.ofMinutes(31)), ZoneOffset.UTC))) {
+      String before = git.originGit("rev-parse", "ho-prod");
+      String next = git.commit("alice", "releases/0.1.0-stage.txt", "1\n");
+
+      assertThatThrownBy(() -> broken.pushAndRelease(List.of(RefPush.branch("ho-prod", ObjectId.fromString(next)))))
+          .isInstanceOfSatisfying(TeamRefusalException.class,
+              e -> assertThat(e.reason()).isEqualTo(TeamRefusalException.Reason.LOCK_HELD))
+          .hasMessageStartingWith("The lock on ho-prod is no longer this run's: someone broke it as stale while"
+              + " patch-add ran, so nothing was pushed (refs/heads/ho-prod)");
+
+      assertThat(git.originGit("rev-parse", "ho-prod")).isEqualTo(before);
+      broken.close();
+      assertThat(git.originGit("tag", "-l", "-n9", "lock-ho-prod")).as("bob's lock kept").contains("user: bob");
+    }
   }
 
   @Test
