@@ -113,13 +113,15 @@ final class P6PatchAdd implements Measure {
         + " state", history.stage().size(), history.productionVersion(), history.released().size(),
         testsRun(lastTest.output()));
     String note = String.format(Locale.ROOT, "The project is hop-archetype's (mvn archetype:generate), with the"
-        + " history laid on it and the generated class and first-time test of each relation committed (%s tests). hop: `mvn"
-        + " hop:patch-add -Did=%s` on a production host's clone of ho-prod (made again, and origin put back, before each"
-        + " run, untimed): fetch and team lock, a temp-valid branch in a work tree of its own merging the %d stage"
-        + " branches and the patch's, a database at production %s (its template reused after the first run) with the"
-        + " %d patches applied, the code regenerated, the tests in a forked Maven (Maven Invoker), then the stage file"
-        + " committed and pushed and the patch branch archived. mvn test: a developer's clone on the patch whose"
-        + " database hop:patch-apply brought to the same state (untimed, once), target/ deleted before each run so"
+        + " history laid on it and the generated class and first-time test of each relation committed (%s tests)."
+        + " hop: `mvn hop:patch-add -Did=%s` on a production host's clone of ho-prod (made again, and origin put"
+        + " back, before each run, untimed): fetch and team lock, a temp-valid branch in a work tree of its own"
+        + " merging in memory the %d stage branches and the patch's, meanwhile a database restored at production %s"
+        + " (its template reused after the first run), the %d patches applied, the code regenerated, the tests in a"
+        + " forked Maven (Maven Invoker), then the stage file committed, and ho-prod, the archived patch branch and"
+        + " the lock's release pushed in one atomic push while the work tree and the database are removed. mvn test:"
+        + " a developer's clone on the patch whose database hop:patch-apply brought to the same state (untimed,"
+        + " once), target/ deleted before each run so"
         + " that it compiles as the validation's fresh work tree does. Last round: hop %s, of which the forked test"
         + " build's own Total time %s; hop's step lines: %s; mvn test %s (Maven's Total time %s). The target allows"
         + " hop %s.", testsRun(lastTest.output()), current.id(), history.stage().size(), history.productionVersion(),
