@@ -43,12 +43,9 @@ class PatchValidationIT {
 
   @Test
   void aBranchThatChangedModelIsValidatedOnTheMergedProductionState() throws Exception {
-    project.startPatch("1-users", Map.of("01.sql", "CREATE TABLE public.users (id int);\n"));
-    Path schema = project.dir().resolve("model/schema-0.0.0.sql");
-    Files.writeString(schema, Files.readString(schema) + "\nCREATE TABLE public.legacy (id int);\n");
-    project.git("commit", "-q", "-am", "Patch 1-users also edits the production snapshot");
-    project.git("push", "-q", "origin", "ho-patch/1-users");
-    project.git("switch", "-q", "ho-prod");
+    String schema = Files.readString(project.dir().resolve("model/schema-0.0.0.sql"));
+    startPatchAlsoWriting("1-users", "CREATE TABLE public.users (id int);\n", "model/schema-0.0.0.sql",
+        schema + "\nCREATE TABLE public.legacy (id int);\n");
 
     project.call(hop -> hop.patchAdd().setId("1-users").call());
 
@@ -79,19 +76,9 @@ class PatchValidationIT {
 
   @Test
   void aConflictLeavesNeitherTheValidationDatabaseNorItsWorkTree() throws Exception {
-    project.startPatch("1-notes", Map.of("01.sql", "SELECT 1;\n"));
-    Files.writeString(project.dir().resolve("notes.txt"), "from 1-notes\n");
-    project.git("add", "notes.txt");
-    project.git("commit", "-q", "-m", "notes of 1-notes");
-    project.git("push", "-q", "origin", "ho-patch/1-notes");
-    project.git("switch", "-q", "ho-prod");
+    startPatchAlsoWriting("1-notes", "SELECT 1;\n", "notes.txt", "from 1-notes\n");
     project.call(hop -> hop.patchAdd().setId("1-notes").call());
-    project.startPatch("2-notes", Map.of("01.sql", "SELECT 2;\n"));
-    Files.writeString(project.dir().resolve("notes.txt"), "from 2-notes\n");
-    project.git("add", "notes.txt");
-    project.git("commit", "-q", "-m", "notes of 2-notes");
-    project.git("push", "-q", "origin", "ho-patch/2-notes");
-    project.git("switch", "-q", "ho-prod");
+    startPatchAlsoWriting("2-notes", "SELECT 2;\n", "notes.txt", "from 2-notes\n");
     List<String> databasesBefore = project.databases();
     String originBefore = project.originGit("for-each-ref");
 
@@ -120,6 +107,16 @@ class PatchValidationIT {
         .hasMessageStartingWith("Must be on ho-prod branch to add patch 1-users (the current branch is"
             + " ho-patch/1-users)");
     assertThat(project.originGit("for-each-ref")).isEqualTo(originBefore);
+  }
+
+  /** patch-new {@code id} with its script, and on its branch {@code path} written too; pushed, back on ho-prod. */
+  private void startPatchAlsoWriting(String id, String sql, String path, String text) throws Exception {
+    project.startPatch(id, Map.of("01.sql", sql));
+    Files.writeString(project.dir().resolve(path), text);
+    project.git("add", path);
+    project.git("commit", "-q", "-m", "Patch " + id + " also writes " + path);
+    project.git("push", "-q", "origin", "ho-patch/" + id);
+    project.git("switch", "-q", "ho-prod");
   }
 
   /** Passes, after noting the answer of the validation database to {@link #query}: by default, its tables. */

@@ -18,10 +18,7 @@ class ReleaseArchiveIT {
 
   @Test
   void archivesALocalBranch() throws Exception {
-    git.git("alice", "switch", "-q", "-c", "ho-patch/12-users");
-    String tip = git.commit("alice", "Patches/12-users/01.sql", "create table users();\n");
-    git.git("alice", "push", "-q", "origin", "ho-patch/12-users");
-    git.git("alice", "switch", "-q", "ho-prod");
+    String tip = pushedPatchBranch("12-users");
     new OriginSync(git.workspace("alice")).fetch();
 
     new ReleaseArchive(git.workspace("alice")).archive(PatchId.of("12-users"), Version.parse("1.4.0"));
@@ -52,10 +49,7 @@ class ReleaseArchiveIT {
 
   @Test
   void archivesInTheSameAtomicPushAsHoProd() throws Exception {
-    git.git("alice", "switch", "-q", "-c", "ho-patch/3");
-    String tip = git.commit("alice", "Patches/3/01.sql", "select 3;\n");
-    git.git("alice", "push", "-q", "origin", "ho-patch/3");
-    git.git("alice", "switch", "-q", "ho-prod");
+    String tip = pushedPatchBranch("3");
     String stage = git.commit("alice", "releases/0.1.0-stage.txt", "3\n");
     GitWorkspace alice = git.workspace("alice");
     new OriginSync(alice).fetch();
@@ -71,10 +65,7 @@ class ReleaseArchiveIT {
 
   @Test
   void originTakesNeitherWhenItRefusesHoProd() throws Exception {
-    git.git("alice", "switch", "-q", "-c", "ho-patch/4");
-    git.commit("alice", "Patches/4/01.sql", "select 4;\n");
-    git.git("alice", "push", "-q", "origin", "ho-patch/4");
-    git.git("alice", "switch", "-q", "ho-prod");
+    pushedPatchBranch("4");
     git.commit("alice", "releases/0.1.0-stage.txt", "4\n");
     GitWorkspace alice = git.workspace("alice");
     new OriginSync(alice).fetch();
@@ -95,5 +86,14 @@ class ReleaseArchiveIT {
         .isInstanceOfSatisfying(RepositoryStateException.class,
             e -> assertThat(e.reason()).isEqualTo(RepositoryStateException.Reason.MISSING_REF))
         .hasMessageStartingWith("Branch ho-patch/9 exists neither locally nor on origin");
+  }
+
+  /** Alice's ho-patch/{@code id} with one script, pushed; she is back on ho-prod. Returns its tip. */
+  private String pushedPatchBranch(String id) {
+    git.git("alice", "switch", "-q", "-c", "ho-patch/" + id);
+    String tip = git.commit("alice", "Patches/" + id + "/01.sql", "select '" + id + "';\n");
+    git.git("alice", "push", "-q", "origin", "ho-patch/" + id);
+    git.git("alice", "switch", "-q", "ho-prod");
+    return tip;
   }
 }
