@@ -58,6 +58,7 @@ public final class PatchValidation implements AutoCloseable {
   private final Version target;
   private final PatchId patch;
   private final TestRunner tests;
+  private boolean ran;
   private Background<Void> cleanup;
 
   public PatchValidation(Project project, Releases releases, Version target, PatchId patch, TestRunner tests) {
@@ -100,16 +101,17 @@ public final class PatchValidation implements AutoCloseable {
   }
 
   /**
-   * Runs the validation and reports the tests. The validation database is restored while the stage is merged in
-   * memory, and the patches are applied to it, read from the merge, while the merge is checked out. Once.
+   * Runs the validation, once, and reports the tests. The validation database is restored while the stage is merged
+   * in memory, and the patches are applied to it, read from the merge, while the merge is checked out.
    *
    * @throws RepositoryStateException MERGE_CONFLICT naming the conflicting paths
    * @throws dev.hop.core.errors.PatchScriptException when a patch's script fails on the validation database
    */
   public TestReport run() throws HopException {
-    if (cleanup != null) {
+    if (ran) {
       throw new IllegalStateException("A validation runs once");
     }
+    ran = true;
     String next = project.settings().hints().command("patch-apply");
     String branch = "temp-valid-" + target;
     GitId start = new Branches(project.git()).tip(Project.HO_PROD);
