@@ -18,8 +18,7 @@ public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopC
   private List<FleetTarget> targets = List.of();
   private Optional<String> pattern = Optional.empty();
   private Optional<String> shard = Optional.empty();
-  private int parallel = 4;
-  private boolean failFast;
+  private FleetRunner runner = new FleetRunner(4, false);
 
   FleetCommand(Project project) {
     super(project);
@@ -49,23 +48,20 @@ public abstract class FleetCommand<C extends FleetCommand<C, R>, R> extends HopC
   /** How many databases are worked on at once (4 by default). */
   public C setParallel(int parallel) {
     checkCallable();
-    if (parallel < 1) {
-      throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
-    }
-    this.parallel = parallel;
+    runner = new FleetRunner(parallel, runner.failFast());
     return self();
   }
 
   /** Stops starting databases once one failed. */
   public C setFailFast(boolean failFast) {
     checkCallable();
-    this.failFast = failFast;
+    runner = new FleetRunner(runner.parallel(), failFast);
     return self();
   }
 
   /** Runs a piece of work per database, {@link #setParallel parallel} at once, honouring {@code failFast}. */
   protected final FleetRunner runner() {
-    return new FleetRunner(parallel, failFast);
+    return runner;
   }
 
   /**

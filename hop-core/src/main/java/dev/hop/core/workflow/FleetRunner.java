@@ -31,6 +31,16 @@ public final class FleetRunner {
     this.failFast = failFast;
   }
 
+  /** How many databases are worked on at once. */
+  public int parallel() {
+    return parallel;
+  }
+
+  /** Whether a failure stops the databases not started yet. */
+  public boolean failFast() {
+    return failFast;
+  }
+
   /**
    * Runs {@code work} for each member; returns when all are done.
    *
