@@ -75,6 +75,7 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
     Releases releases;
     Version target;
     PatchValidation validation;
+    ProductionState production;
     try {
       releases = project.releases();
       target = releases.patchAddTarget(patch, version);
@@ -82,7 +83,7 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
           "Cannot validate patch " + patch + ": hop does not know how to start Maven for the project's tests."
               + " Run the goal from Maven: " + hints.command(GOAL, "id", patch.value()), null));
       validation = new PatchValidation(project, releases, target, patch, tests);
-      ProductionState.read(project.modelDir());
+      production = ProductionState.read(project.modelDir());
       ScratchDatabase.checkUsable(validation.database(), hints, "validate patch " + patch + " in");
     } catch (HopException | RuntimeException e) {
       ready.await();
@@ -93,7 +94,7 @@ public final class PatchAddCommand extends HopCommand<PatchAddResult> {
     return () -> {
       // closed in reverse: the lock is released while the validation's work tree and database are removed
       try (validation; TeamLock lock = gate.lock(GOAL)) {
-        TestReport report = validation.run();
+        TestReport report = validation.run(production);
         ReleaseName stage = ReleaseName.stage(target);
         project.events().accept(HopEvent.lifecycle("Validation of " + patch + " into " + stage + ": "
             + report.counts()));

@@ -104,10 +104,13 @@ public final class PatchValidation implements AutoCloseable {
    * Runs the validation, once, and reports the tests. The validation database is restored while the stage is merged
    * in memory, and the patches are applied to it, read from the merge, while the merge is checked out.
    *
+   * @param production ho-prod's production state, as the project's clean work tree on ho-prod holds it (the goal read
+   *     it when it checked the project): the merge keeps it unless a merged branch changed model/, which is checked
+   *     once the merge is known
    * @throws RepositoryStateException MERGE_CONFLICT naming the conflicting paths
    * @throws dev.hop.core.errors.PatchScriptException when a patch's script fails on the validation database
    */
-  public TestReport run() throws HopException {
+  public TestReport run(ProductionState production) throws HopException {
     if (ran) {
       throw new IllegalStateException("A validation runs once");
     }
@@ -115,9 +118,6 @@ public final class PatchValidation implements AutoCloseable {
     String next = project.settings().hints().command("patch-apply");
     String branch = "temp-valid-" + target;
     GitId start = new Branches(project.git()).tip(Project.HO_PROD);
-    // ho-prod's production state, as the project's clean work tree on ho-prod holds it: the merge keeps it unless a
-    // merged branch changed model/, which is checked once the merge is known
-    ProductionState production = ProductionState.read(project.modelDir());
     Restoring restoring = new Restoring(production, next);
     ValidationWorktree tree;
     try {
@@ -193,13 +193,14 @@ public final class PatchValidation implements AutoCloseable {
     ScratchDatabase db;
     try {
       db = restoring.database();
-      if (!new TreeReader(tree.workspace()).differences(start.name(), merged.name(), "model").isEmpty()) {
+      TreeReader reader = new TreeReader(tree.workspace());
+      if (!reader.differences(start.name(), merged.name(), "model").isEmpty()) {
         checkout.await();
         db = restoring.replace(ProductionState.read(tree.folder().resolve("model")));
       }
       long t1 = System.nanoTime();
-      Map<String, SortedMap<String, byte[]>> files = new TreeReader(tree.workspace()).folders(merged.name(),
-          Project.PATCHES, context().stream().map(PatchId::value).toList());
+      Map<String, SortedMap<String, byte[]>> files = reader.folders(merged.name(), Project.PATCHES,
+          context().stream().map(PatchId::value).toList());
       new PatchApplier(db.target(), events, next).apply(context(),
           id -> new PatchApplier.Files(files.get(id.value()), Optional.empty()), this::label);
       events.accept(HopEvent.lifecycle("Build the validation database " + db.target().database() + ": production "
